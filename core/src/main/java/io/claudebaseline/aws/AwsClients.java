@@ -1,0 +1,34 @@
+package io.claudebaseline.aws;
+
+import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.organizations.OrganizationsClient;
+import software.amazon.awssdk.services.sts.StsClient;
+
+/**
+ * The only door to AWS. Readers and the applier get their clients here, so tests point everything at moto
+ * (endpoint override) or wrap the clients to inject AWS's strict errors. Implementations cache clients and
+ * are closed once at the end of a run.
+ */
+public interface AwsClients extends AutoCloseable {
+    /** Organizations, in its home region (us-east-1 in the commercial partition). */
+    OrganizationsClient organizations();
+
+    /** CloudTrail in the given region (trail writes must go to the trail's home region). */
+    CloudTrailClient cloudTrail(String region);
+
+    /** IAM (global). */
+    IamClient iam();
+
+    /** STS in the default region. */
+    StsClient sts();
+
+    /**
+     * Clients acting in a member account, through a role assumed there (for the per-account key audit).
+     * The caller closes the returned instance.
+     */
+    AwsClients forAccount(String accountId, String roleName, String externalId);
+
+    @Override
+    void close();
+}

@@ -1,0 +1,174 @@
+package io.claudebaseline.config;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.claudebaseline.facts.AwsFacts;
+
+/**
+ * The baseline controls. Each accepts {@code true}/{@code false} as a shorthand for {@code {enabled: ...}}.
+ */
+public record ControlsConfig(
+        Toggle protectWorkspaces,
+        KeyCreation denyLongTermKeyCreation,
+        ShadowUsers denyShadowUsers,
+        Toggle denyLongTermKeyUse,
+        CloudTrailDataEvents cloudTrailDataEvents) {
+
+    public ControlsConfig {
+        protectWorkspaces = protectWorkspaces == null ? new Toggle(true) : protectWorkspaces;
+        denyLongTermKeyCreation = denyLongTermKeyCreation == null ? KeyCreation.defaults() : denyLongTermKeyCreation;
+        denyShadowUsers = denyShadowUsers == null ? ShadowUsers.defaults() : denyShadowUsers;
+        denyLongTermKeyUse = denyLongTermKeyUse == null ? new Toggle(true) : denyLongTermKeyUse;
+        cloudTrailDataEvents = cloudTrailDataEvents == null ? CloudTrailDataEvents.disabled() : cloudTrailDataEvents;
+    }
+
+    public static ControlsConfig defaults() {
+        return new ControlsConfig(null, null, null, null, null);
+    }
+
+    /** A control with no options. */
+    public record Toggle(boolean enabled) {
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        public static Toggle of(boolean enabled) {
+            return new Toggle(enabled);
+        }
+
+        @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
+        public static Toggle fromObject(@JsonProperty("enabled") Boolean enabled) {
+            return new Toggle(enabled == null || enabled);
+        }
+    }
+
+    /** Deny {@code iam:CreateServiceSpecificCredential}. */
+    public record KeyCreation(Boolean enabled, Scope scope) {
+        public KeyCreation {
+            enabled = enabled == null || enabled;
+            scope = scope == null ? Scope.CLAUDE_SERVICE : scope;
+        }
+
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        public static KeyCreation of(boolean enabled) {
+            return new KeyCreation(enabled, null);
+        }
+
+        @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
+        public static KeyCreation fromObject(@JsonProperty("enabled") Boolean enabled, @JsonProperty("scope") Scope scope) {
+            return new KeyCreation(enabled, scope);
+        }
+
+        public static KeyCreation defaults() {
+            return new KeyCreation(true, Scope.CLAUDE_SERVICE);
+        }
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public enum Scope {
+            /** Only credentials for aws-external-anthropic.amazonaws.com (CodeCommit, Keyspaces, Bedrock keep working). */
+            @JsonProperty("claude-service") CLAUDE_SERVICE,
+            /** Every service-specific credential, as the published hardening guide does. */
+            @JsonProperty("all-services") ALL_SERVICES
+        }
+    }
+
+    /** Deny {@code iam:CreateUser} for the shadow users behind long-term keys. */
+    public record ShadowUsers(Boolean enabled, String userNamePattern, Boolean anyPath) {
+        public ShadowUsers {
+            enabled = enabled == null || enabled;
+            userNamePattern = userNamePattern == null ? AwsFacts.DEFAULT_SHADOW_USER_PATTERN : userNamePattern;
+            anyPath = anyPath == null || anyPath;
+        }
+
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        public static ShadowUsers of(boolean enabled) {
+            return new ShadowUsers(enabled, null, null);
+        }
+
+        @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
+        public static ShadowUsers fromObject(@JsonProperty("enabled") Boolean enabled,
+                                             @JsonProperty("userNamePattern") String userNamePattern,
+                                             @JsonProperty("anyPath") Boolean anyPath) {
+            return new ShadowUsers(enabled, userNamePattern, anyPath);
+        }
+
+        public static ShadowUsers defaults() {
+            return new ShadowUsers(true, null, true);
+        }
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+    }
+
+    /**
+     * CloudTrail data events for Claude workspaces.
+     *
+     * @param trailName               existing trail to add the selectors to (or to create with {@code createTrail})
+     * @param homeRegion              the trail's home region: PutEventSelectors must be called there
+     * @param scope                   log every workspace, or only the listed ones (a StartsWith per workspace ARN)
+     * @param includeManagementEvents keep a management-events selector in the set so that writing it does not
+     *                                silently stop management logging; false for a trail dedicated to Claude data
+     * @param createTrail             when set, the Terraform module also creates the trail
+     */
+    public record CloudTrailDataEvents(
+            Boolean enabled,
+            String trailName,
+            String homeRegion,
+            Scope scope,
+            Boolean includeManagementEvents,
+            CreateTrail createTrail) {
+
+        public CloudTrailDataEvents {
+            enabled = enabled == null || enabled;
+            scope = scope == null ? Scope.ALL_WORKSPACES : scope;
+            includeManagementEvents = includeManagementEvents == null || includeManagementEvents;
+        }
+
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        public static CloudTrailDataEvents of(boolean enabled) {
+            return new CloudTrailDataEvents(enabled, null, null, null, null, null);
+        }
+
+        @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
+        public static CloudTrailDataEvents fromObject(@JsonProperty("enabled") Boolean enabled,
+                                                      @JsonProperty("trailName") String trailName,
+                                                      @JsonProperty("homeRegion") String homeRegion,
+                                                      @JsonProperty("scope") Scope scope,
+                                                      @JsonProperty("includeManagementEvents") Boolean includeManagementEvents,
+                                                      @JsonProperty("createTrail") CreateTrail createTrail) {
+            return new CloudTrailDataEvents(enabled, trailName, homeRegion, scope, includeManagementEvents, createTrail);
+        }
+
+        public static CloudTrailDataEvents disabled() {
+            return new CloudTrailDataEvents(false, null, null, null, null, null);
+        }
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public enum Scope {
+            @JsonProperty("all-workspaces") ALL_WORKSPACES,
+            @JsonProperty("listed-workspaces") LISTED_WORKSPACES
+        }
+    }
+
+    /**
+     * Settings for a trail the Terraform module creates (apply never creates trails through the API).
+     */
+    public record CreateTrail(
+            String s3BucketName,
+            Boolean multiRegion,
+            Boolean organizationTrail,
+            Boolean logFileValidation,
+            String kmsKeyId,
+            String cloudWatchLogsGroupArn,
+            String cloudWatchLogsRoleArn) {
+        public CreateTrail {
+            multiRegion = multiRegion == null || multiRegion;
+            organizationTrail = organizationTrail != null && organizationTrail;
+            logFileValidation = logFileValidation == null || logFileValidation;
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package io.claudebaseline.engine;
+
+import io.claudebaseline.aws.AwsClientFactory;
+import io.claudebaseline.aws.AwsClients;
+import io.claudebaseline.config.BaselineConfig;
+import io.claudebaseline.config.ConfigException;
+import io.claudebaseline.config.ConfigLoader;
+import io.claudebaseline.config.ConfigValidator;
+import io.claudebaseline.config.Problem;
+import io.claudebaseline.eval.NamedPolicy;
+import io.claudebaseline.live.LiveOperations;
+import io.claudebaseline.model.Baseline;
+import io.claudebaseline.render.ArtifactWriter;
+import io.claudebaseline.render.BaselineBuilder;
+import io.claudebaseline.render.Templates;
+import io.claudebaseline.report.Reports;
+import io.claudebaseline.simulate.Simulator;
+import io.claudebaseline.verify.CheckResult;
+import io.claudebaseline.verify.CheckStatus;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The one entry point both adapters call. It loads and validates the config, builds the desired state and
+ * dispatches to the offline (render, simulate) or live (plan, apply, verify) operations. Policy decisions live
+ * in those components, not here; this class only sequences them.
+ */
+public final class BaselineEngine {
+
+    private final Function<EngineRequest, AwsClients> awsFactory;
+
+    /** An engine that talks to real AWS (or to {@code endpointUrl}). */
+    public BaselineEngine() {
+        this(AwsClientFactory::create);
+    }
+
+    /** An engine whose AWS clients come from {@code awsFactory} (tests inject faults here). */
+    public BaselineEngine(Function<EngineRequest, AwsClients> awsFactory) {
+        this.awsFactory = awsFactory;
+    }
+
+    /**
+     * Runs one action. Invalid input throws {@link ConfigException} before any AWS call; AWS failures throw
+     * {@link io.claudebaseline.aws.AwsOperationException}. A result is returned only when the run completed.
+     */
+    public EngineResult run(EngineRequest request, Progress progress) throws Exception {
+        BaselineConfig config = loadAndValidate(request.configPath());
+        List<Problem> warnings = ConfigValidator.validate(config).stream().filter(p -> !p.isError()).toList();
+        warnings.forEach(w -> progress.line(w.toString()));
+
+        if (request.action() == Action.VALIDATE) {
+            String summary = "Config " + request.configPath() + " is valid"
+                    + (warnings.isEmpty() ? "." : " (" + warnings.size() + " warning" + (warnings.size() == 1 ? "" : "s") + ").");
+            return new EngineResult(Action.VALIDATE, true, 0, List.of(), warnings, List.of(), null, summary);
+        }
+
+        Templates templates = request.templatesDir() == null ? Templates.bundled() : Templates.withOverrides(request.templatesDir());
+        Baseline baseline = BaselineBuilder.build(config, templates);
+
+        switch (request.action()) {
+            case RENDER: {
+                Path out = request.outputDir() == null ? Path.of("baseline") : request.outputDir();
+                List<Path> files = ArtifactWriter.write(baseline, templates, out, progress);
+                String summary = "Rendered " + baseline.scps().size() + " SCP(s)"
+                        + baseline.trail().map(t -> ", CloudTrail selectors for trail " + t.trailName()).orElse("")
+                        + " and a Terraform module into " + out + " (" + files.size() + " files).";
+                return new EngineResult(Action.RENDER, true, 0, List.of(), warnings, files, null, summary);
+            }
+            case SIMULATE: {
+                List<NamedPolicy> rendered = baseline.scps().stream()
+                        .map(s -> new NamedPolicy(s.name(), null, s.content())).toList();
+                List<CheckResult> checks = Simulator.check(baseline, rendered);
+                boolean ok = checks.stream().noneMatch(c -> c.status() == CheckStatus.FAIL);
+                long failed = checks.stream().filter(c -> c.status() == CheckStatus.FAIL).count();
+                String summary = ok
+                        ? "All " + checks.size() + " scenarios behave as expected against the rendered SCPs."
+                        : failed + " of " + checks.size() + " scenarios did not behave as expected.";
+                EngineResult result = new EngineResult(Action.SIMULATE, ok, 0, checks, warnings, List.of(), request.reportDir(), summary);
+                return withReports(result, request.reportDir());
+            }
+            default:
+                break;
+        }
+
+        try (AwsClients aws = awsFactory.apply(request)) {
+            EngineResult result;
+            switch (request.action()) {
+                case PLAN -> result = LiveOperations.plan(baseline, request, aws, progress);
+                case APPLY -> result = LiveOperations.apply(baseline, request, aws, progress);
+                case VERIFY -> result = withReports(LiveOperations.verify(baseline, request, aws, progress), request.reportDir());
+                default -> throw new IllegalStateException("unhandled action " + request.action());
+            }
+            List<Problem> allWarnings = new ArrayList<>(warnings);
+            allWarnings.addAll(result.warnings());
+            return new EngineResult(result.action(), result.compliant(), result.changes(), result.checks(), allWarnings,
+                    result.artifacts(), result.reportDir(), result.summary());
+        }
+    }
+
+    /** Loads the config and throws with every error when it is not usable. */
+    public static BaselineConfig loadAndValidate(Path configPath) throws ConfigException, java.io.IOException {
+        BaselineConfig config = ConfigLoader.load(configPath);
+        List<Problem> problems = ConfigValidator.validate(config);
+        if (problems.stream().anyMatch(Problem::isError)) {
+            throw new ConfigException(configPath.toString(), problems);
+        }
+        return config;
+    }
+
+    private static EngineResult withReports(EngineResult result, Path reportDir) throws java.io.IOException {
+        if (reportDir == null) {
+            return result;
+        }
+        List<Path> files = Reports.write(result, reportDir);
+        return new EngineResult(result.action(), result.compliant(), result.changes(), result.checks(), result.warnings(),
+                files, reportDir, result.summary());
+    }
+}

@@ -1,0 +1,45 @@
+package io.claudebaseline.engine;
+
+import io.claudebaseline.config.Problem;
+import io.claudebaseline.verify.CheckResult;
+import io.claudebaseline.verify.CheckStatus;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What one engine run produced. Adapters print it (CLI) or turn it into a Map for Groovy (Jenkins step).
+ *
+ * @param action    what ran
+ * @param compliant verify/simulate: no FAIL; plan/apply: nothing left to change; render/validate: config valid
+ * @param changes   plan: changes pending; apply: changes made (or planned, on dry-run); else 0
+ * @param checks    verify/simulate checks, in report order
+ * @param warnings  config warnings (legal but probably unintended)
+ * @param artifacts files written, relative to the output or report directory they live in
+ * @param reportDir where reports were written, or null
+ * @param summary   a few lines for a human: the build log / terminal
+ */
+public record EngineResult(
+        Action action,
+        boolean compliant,
+        int changes,
+        List<CheckResult> checks,
+        List<Problem> warnings,
+        List<Path> artifacts,
+        Path reportDir,
+        String summary) {
+
+    public EngineResult {
+        checks = List.copyOf(checks);
+        warnings = List.copyOf(warnings);
+        artifacts = List.copyOf(artifacts);
+    }
+
+    public long count(CheckStatus status) {
+        return checks.stream().filter(c -> c.status() == status).count();
+    }
+
+    /** The process exit code this result stands for (errors never reach a result: they are exceptions). */
+    public int exitCode() {
+        return compliant ? ExitCode.OK : ExitCode.DRIFT;
+    }
+}

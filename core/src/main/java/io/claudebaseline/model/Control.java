@@ -1,0 +1,31 @@
+package io.claudebaseline.model;
+
+/** The baseline controls, with the stable ids used in SIDs, reports and file names. */
+public enum Control {
+    PROTECT_WORKSPACES("protect-workspaces", "Protect critical workspaces"),
+    DENY_LONG_TERM_KEY_CREATION("deny-long-term-key-creation", "No long-term Claude API keys: deny creating them"),
+    DENY_SHADOW_USERS("deny-shadow-users", "No long-term Claude API keys: deny their shadow IAM users"),
+    DENY_LONG_TERM_KEY_USE("deny-long-term-key-use", "No long-term Claude API keys: deny using them"),
+    CLOUDTRAIL_DATA_EVENTS("cloudtrail-data-events", "CloudTrail data events for Claude workspaces");
+
+    private final String id;
+    private final String title;
+
+    Control(String id, String title) {
+        this.id = id;
+        this.title = title;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    /** True for the controls delivered as SCP statements (the others are CloudTrail configuration). */
+    public boolean isScp() {
+        return this != CLOUDTRAIL_DATA_EVENTS;
+    }
+}
