@@ -95,7 +95,7 @@ public final class BaselineEngine {
             List<Problem> allWarnings = new ArrayList<>(warnings);
             allWarnings.addAll(result.warnings());
             return new EngineResult(result.action(), result.compliant(), result.changes(), result.checks(), allWarnings,
-                    result.artifacts(), result.reportDir(), result.summary());
+                    result.artifacts(), result.reportDir(), result.summary(), result.details());
         }
     }
 
@@ -113,8 +113,8 @@ public final class BaselineEngine {
         if (reportDir == null) {
             return result;
         }
-        List<Path> files = Reports.write(result, reportDir);
-        return new EngineResult(result.action(), result.compliant(), result.changes(), result.checks(), result.warnings(),
-                files, reportDir, result.summary());
+        List<Path> files = new ArrayList<>(result.artifacts());
+        files.addAll(Reports.write(result, reportDir));
+        return result.withArtifacts(files, reportDir);
     }
 }

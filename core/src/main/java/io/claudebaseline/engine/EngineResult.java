@@ -17,6 +17,7 @@ import java.util.List;
  * @param artifacts files written, relative to the output or report directory they live in
  * @param reportDir where reports were written, or null
  * @param summary   a few lines for a human: the build log / terminal
+ * @param details   structured extras for report.json (e.g. the plan, the per-account coverage table); may be empty
  */
 public record EngineResult(
         Action action,
@@ -26,12 +27,25 @@ public record EngineResult(
         List<Problem> warnings,
         List<Path> artifacts,
         Path reportDir,
-        String summary) {
+        String summary,
+        java.util.Map<String, Object> details) {
 
     public EngineResult {
+        details = details == null ? java.util.Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(details));
         checks = List.copyOf(checks);
         warnings = List.copyOf(warnings);
         artifacts = List.copyOf(artifacts);
+    }
+
+    /** A result without details. */
+    public EngineResult(Action action, boolean compliant, int changes, List<CheckResult> checks, List<Problem> warnings,
+                        List<Path> artifacts, Path reportDir, String summary) {
+        this(action, compliant, changes, checks, warnings, artifacts, reportDir, summary, java.util.Map.of());
+    }
+
+    /** The same result with other artifacts and report directory (after reports were written). */
+    public EngineResult withArtifacts(List<Path> newArtifacts, Path newReportDir) {
+        return new EngineResult(action, compliant, changes, checks, warnings, newArtifacts, newReportDir, summary, details);
     }
 
     public long count(CheckStatus status) {
