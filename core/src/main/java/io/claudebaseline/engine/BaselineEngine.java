@@ -27,7 +27,7 @@ import java.util.function.Function;
  * dispatches to the offline (render, simulate) or live (plan, apply, verify) operations. Policy decisions live
  * in those components, not here; this class only sequences them.
  */
-public final class BaselineEngine {
+public final class BaselineEngine implements Engine {
 
     private final Function<EngineRequest, AwsClients> awsFactory;
 
@@ -45,6 +45,7 @@ public final class BaselineEngine {
      * Runs one action. Invalid input throws {@link ConfigException} before any AWS call; AWS failures throw
      * {@link io.claudebaseline.aws.AwsOperationException}. A result is returned only when the run completed.
      */
+    @Override
     public EngineResult run(EngineRequest request, Progress progress) throws Exception {
         BaselineConfig config = loadAndValidate(request.configPath());
         List<Problem> warnings = ConfigValidator.validate(config).stream().filter(p -> !p.isError()).toList();

@@ -20,6 +20,7 @@ import java.util.Map;
  * @param dryRun       apply: plan and report only
  * @param planFile     plan: also write the plan as JSON here (null: outputDir/plan.json when outputDir is set)
  * @param account      verify: answer for one member account only (null: the whole organisation)
+ * @param credentials  explicit credentials (the Jenkins step's credentialsId); null: environment, profile, default chain
  */
 public record EngineRequest(
         Action action,
@@ -35,7 +36,8 @@ public record EngineRequest(
         Map<String, String> environment,
         boolean dryRun,
         Path planFile,
-        String account) {
+        String account,
+        software.amazon.awssdk.auth.credentials.AwsCredentialsProvider credentials) {
 
     public EngineRequest {
         environment = environment == null ? Map.of() : Map.copyOf(environment);
@@ -61,6 +63,7 @@ public record EngineRequest(
         private boolean dryRun;
         private Path planFile;
         private String account;
+        private software.amazon.awssdk.auth.credentials.AwsCredentialsProvider credentials;
 
         private Builder(Action action, Path configPath) {
             this.action = action;
@@ -79,10 +82,11 @@ public record EngineRequest(
         public Builder dryRun(boolean v) { this.dryRun = v; return this; }
         public Builder planFile(Path v) { this.planFile = v; return this; }
         public Builder account(String v) { this.account = v; return this; }
+        public Builder credentials(software.amazon.awssdk.auth.credentials.AwsCredentialsProvider v) { this.credentials = v; return this; }
 
         public EngineRequest build() {
             return new EngineRequest(action, configPath, outputDir, reportDir, templatesDir, region, endpointUrl,
-                    profile, roleArn, externalId, environment, dryRun, planFile, account);
+                    profile, roleArn, externalId, environment, dryRun, planFile, account, credentials);
         }
     }
 }

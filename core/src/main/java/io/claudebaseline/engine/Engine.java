@@ -1,0 +1,14 @@
+package io.claudebaseline.engine;
+
+/**
+ * The engine as the adapters see it: one request in, one result out. {@link BaselineEngine} is the real one;
+ * adapter tests substitute a fake to check argument mapping and result handling without AWS.
+ */
+@FunctionalInterface
+public interface Engine {
+    /**
+     * @throws io.claudebaseline.config.ConfigException     the config is invalid (nothing was called)
+     * @throws io.claudebaseline.aws.AwsOperationException  an AWS call failed
+     */
+    EngineResult run(EngineRequest request, Progress progress) throws Exception;
+}
