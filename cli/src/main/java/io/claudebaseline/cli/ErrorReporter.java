@@ -1,0 +1,38 @@
+package io.claudebaseline.cli;
+
+import io.claudebaseline.aws.AwsOperationException;
+import io.claudebaseline.config.ConfigException;
+import io.claudebaseline.engine.ExitCode;
+import picocli.CommandLine;
+
+/**
+ * Turns the engine's exceptions into one readable message and an exit code. Stack traces only with
+ * {@code CLAUDE_BASELINE_DEBUG=1}: a user should see what to fix, not where the code was.
+ */
+final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
+
+    @Override
+    public int handleExecutionException(Exception ex, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+        var err = commandLine.getErr();
+        if (ex instanceof ConfigException c) {
+            err.println(c.getMessage());
+        } else if (ex instanceof AwsOperationException a) {
+            err.println("error: " + a.getMessage());
+        } else if (ex instanceof java.nio.file.NoSuchFileException n) {
+            err.println("error: file not found: " + n.getFile());
+        } else if (ex instanceof java.io.IOException io) {
+            err.println("error: " + io.getMessage());
+        } else {
+            err.println("internal error: " + ex + " (set CLAUDE_BASELINE_DEBUG=1 for the stack trace, and please report it)");
+        }
+        if ("1".equals(System.getenv("CLAUDE_BASELINE_DEBUG"))) {
+            ex.printStackTrace(err);
+        }
+        err.flush();
+        return exitCodeFor(ex);
+    }
+
+    static int exitCodeFor(Throwable ex) {
+        return ex instanceof CommandLine.ParameterException ? ExitCode.USAGE : ExitCode.ERROR;
+    }
+}

@@ -1,0 +1,25 @@
+package io.claudebaseline.cli;
+
+import io.claudebaseline.engine.Action;
+import io.claudebaseline.engine.EngineRequest;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+@Command(name = "validate", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Check the config without touching AWS or writing files.",
+        description = {
+            "Parses the config and applies every rule: field names and types, workspace ids, account and target ids,",
+            "principal ARNs (role/user ARNs only; an sts assumed-role session ARN is an error), empty allow-lists,",
+            "duplicate workspaces, SCP size after packing, CloudTrail selector limits. Errors name the field path",
+            "(e.g. workspaces[1].allowedPrincipals[0]) and the fix; warnings flag what is legal but probably unintended.",
+        },
+        footer = {"", "Example:", "  claude-baseline validate --config examples/claude-baseline.yaml"})
+final class ValidateCommand extends EngineCommand {
+    @Mixin ConfigOptions config;
+
+    @Override
+    EngineRequest request(Map<String, String> env) {
+        return base(Action.VALIDATE, config, null, env).build();
+    }
+}

@@ -1,0 +1,147 @@
+package io.claudebaseline.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.claudebaseline.aws.AwsOperationException;
+import io.claudebaseline.engine.Action;
+import io.claudebaseline.engine.BaselineEngine;
+import io.claudebaseline.engine.Engine;
+import io.claudebaseline.engine.EngineRequest;
+import io.claudebaseline.engine.EngineResult;
+import io.claudebaseline.engine.ExitCode;
+import io.claudebaseline.verify.CheckResult;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The CLI adapter: options → request, result → output and exit code. The engine is faked unless named. */
+class CliTest {
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+    private final AtomicReference<EngineRequest> seen = new AtomicReference<>();
+
+    private int run(Engine engine, Map<String, String> env, String... args) {
+        return Main.run(engine, env, new PrintWriter(out, true), new PrintWriter(err, true), args);
+    }
+
+    private Engine returning(EngineResult result) {
+        return (request, progress) -> {
+            seen.set(request);
+            progress.line("progress line");
+            return result;
+        };
+    }
+
+    private static EngineResult result(Action action, boolean compliant, int changes, List<CheckResult> checks) {
+        return new EngineResult(action, compliant, changes, checks, List.of(), List.of(), null, action.id() + " done");
+    }
+
+    @Test
+    void verifyMapsEveryOptionOntoTheRequest() {
+        int code = run(returning(result(Action.VERIFY, true, 0, List.of())),
+                Map.of("AWS_REGION", "eu-west-1", "HOME", "/root", "AWS_SECRET_ACCESS_KEY", "not-printed"),
+                "verify", "-c", "c.yaml", "--region", "us-west-2", "--endpoint-url", "http://127.0.0.1:5000",
+                "--role-arn", "arn:aws:iam::111122223333:role/audit", "--external-id", "x-1", "--profile", "p",
+                "--report-dir", "r", "--account", "111122223333", "--templates", "t");
+
+        assertThat(code).isEqualTo(ExitCode.OK);
+        EngineRequest r = seen.get();
+        assertThat(r.action()).isEqualTo(Action.VERIFY);
+        assertThat(r.configPath()).isEqualTo(Path.of("c.yaml"));
+        assertThat(r.region()).isEqualTo("us-west-2");
+        assertThat(r.endpointUrl()).isEqualTo("http://127.0.0.1:5000");
+        assertThat(r.roleArn()).isEqualTo("arn:aws:iam::111122223333:role/audit");
+        assertThat(r.externalId()).isEqualTo("x-1");
+        assertThat(r.profile()).isEqualTo("p");
+        assertThat(r.reportDir()).isEqualTo(Path.of("r"));
+        assertThat(r.account()).isEqualTo("111122223333");
+        assertThat(r.templatesDir()).isEqualTo(Path.of("t"));
+        // Only AWS_* variables reach the engine.
+        assertThat(r.environment()).containsOnlyKeys("AWS_REGION", "AWS_SECRET_ACCESS_KEY");
+        assertThat(out.toString() + err.toString()).doesNotContain("not-printed");
+        assertThat(err.toString()).contains("progress line");
+        assertThat(out.toString()).contains("verify done");
+    }
+
+    @Test
+    void defaultsAreTheDocumentedOnes() {
+        run(returning(result(Action.RENDER, true, 0, List.of())), Map.of(), "render");
+        assertThat(seen.get().configPath()).isEqualTo(Path.of("claude-baseline.yaml"));
+        assertThat(seen.get().outputDir()).isEqualTo(Path.of("baseline"));
+    }
+
+    @Test
+    void verifyDriftExitsTwoAndListsTheFailures() {
+        var checks = List.of(CheckResult.pass("c", "ok", "fine"), CheckResult.fail("c", "bad", "SCP claude-baseline-1 is detached from ou-ab12-11111111."));
+        int code = run(returning(result(Action.VERIFY, false, 0, checks)), Map.of(), "verify");
+        assertThat(code).isEqualTo(ExitCode.DRIFT);
+        assertThat(out.toString()).contains("FAIL  [c] SCP claude-baseline-1 is detached").contains("1 passed, 0 warnings, 1 failed");
+    }
+
+    @Test
+    void planExitsZeroWithChangesUnlessDetailedExitcodeIsAsked() {
+        EngineResult pending = result(Action.PLAN, false, 3, List.of());
+        assertThat(run(returning(pending), Map.of(), "plan")).isEqualTo(ExitCode.OK);
+        assertThat(run(returning(pending), Map.of(), "plan", "--detailed-exitcode")).isEqualTo(ExitCode.DRIFT);
+        assertThat(run(returning(result(Action.PLAN, true, 0, List.of())), Map.of(), "plan", "--detailed-exitcode")).isEqualTo(ExitCode.OK);
+    }
+
+    @Test
+    void applyPassesDryRun() {
+        run(returning(result(Action.APPLY, true, 0, List.of())), Map.of(), "apply", "--dry-run", "--out", "snap");
+        assertThat(seen.get().dryRun()).isTrue();
+        assertThat(seen.get().outputDir()).isEqualTo(Path.of("snap"));
+    }
+
+    @Test
+    void usageErrorsExit64AndPointAtHelp() {
+        int code = run(returning(result(Action.VERIFY, true, 0, List.of())), Map.of(), "verify", "--no-such-option");
+        assertThat(code).isEqualTo(ExitCode.USAGE);
+        assertThat(err.toString()).contains("--no-such-option").contains("claude-baseline verify --help");
+        assertThat(seen.get()).isNull();
+    }
+
+    @Test
+    void awsErrorsPrintOneSentenceAndExitOne() {
+        Engine failing = (request, progress) -> {
+            throw new AwsOperationException("organizations:AttachPolicy", "ou-ab12-11111111",
+                    AwsOperationException.Kind.ACCESS_DENIED,
+                    "organizations:AttachPolicy on ou-ab12-11111111 was denied: grant organizations:AttachPolicy to the caller.", null);
+        };
+        int code = run(failing, Map.of(), "apply");
+        assertThat(code).isEqualTo(ExitCode.ERROR);
+        assertThat(err.toString()).isEqualTo("error: organizations:AttachPolicy on ou-ab12-11111111 was denied: grant organizations:AttachPolicy to the caller."
+                + System.lineSeparator());
+    }
+
+    @Test
+    void anInvalidConfigNamesTheFieldExitsOneAndCallsNoAws() throws Exception {
+        Path config = dir.resolve("bad.yaml");
+        Files.writeString(config, "version: 1\nworkspaces:\n  - id: wrkspc_01Ab\n    allowedPrincipalz: []\n");
+        BaselineEngine engine = new BaselineEngine(request -> {
+            throw new AssertionError("no AWS client may be created for an invalid config");
+        });
+        int code = run(engine, Map.of(), "verify", "-c", config.toString());
+        assertThat(code).isEqualTo(ExitCode.ERROR);
+        assertThat(err.toString()).contains("workspaces[0]").contains("allowedPrincipalz");
+    }
+
+    @Test
+    void helpAndVersionWork() {
+        assertThat(run(returning(null), Map.of(), "--help")).isZero();
+        assertThat(out.toString()).contains("validate", "render", "simulate", "plan", "apply", "verify", "Exit codes");
+        out.getBuffer().setLength(0);
+        assertThat(run(returning(null), Map.of(), "--version")).isZero();
+        assertThat(out.toString()).startsWith("claude-baseline ").doesNotContain("${project.version}");
+    }
+}

@@ -1,0 +1,94 @@
+package io.claudebaseline.report;
+
+import io.claudebaseline.engine.EngineResult;
+import io.claudebaseline.verify.CheckResult;
+import io.claudebaseline.verify.CheckStatus;
+import java.io.StringWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+/**
+ * {@code junit.xml}: one test suite per control, one test case per check, so Jenkins' {@code junit} step shows a
+ * drift as a failed test with its message. A FAIL is a {@code <failure>}; a WARN passes but says so in
+ * {@code <system-out>} (JUnit has no "warning" outcome, and a skipped test would hide it).
+ */
+final class JUnitXml {
+    private JUnitXml() {}
+
+    static String render(EngineResult result) throws XMLStreamException {
+        Map<String, List<CheckResult>> byControl = new LinkedHashMap<>();
+        for (CheckResult c : result.checks()) {
+            byControl.computeIfAbsent(c.control(), k -> new java.util.ArrayList<>()).add(c);
+        }
+        StringWriter sw = new StringWriter();
+        XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(sw);
+        xml.writeStartDocument("UTF-8", "1.0");
+        xml.writeCharacters("\n");
+        xml.writeStartElement("testsuites");
+        xml.writeAttribute("name", "claude-baseline " + result.action().id());
+        xml.writeAttribute("tests", Integer.toString(result.checks().size()));
+        xml.writeAttribute("failures", Long.toString(result.count(CheckStatus.FAIL)));
+        for (Map.Entry<String, List<CheckResult>> suite : byControl.entrySet()) {
+            xml.writeCharacters("\n  ");
+            xml.writeStartElement("testsuite");
+            xml.writeAttribute("name", "claude-baseline." + clean(suite.getKey()));
+            xml.writeAttribute("tests", Integer.toString(suite.getValue().size()));
+            xml.writeAttribute("failures", Long.toString(suite.getValue().stream().filter(c -> c.status() == CheckStatus.FAIL).count()));
+            xml.writeAttribute("errors", "0");
+            xml.writeAttribute("skipped", "0");
+            for (CheckResult c : suite.getValue()) {
+                xml.writeCharacters("\n    ");
+                xml.writeStartElement("testcase");
+                xml.writeAttribute("classname", "claude-baseline." + clean(c.control()));
+                xml.writeAttribute("name", clean(c.check()));
+                xml.writeAttribute("time", "0");
+                if (c.status() == CheckStatus.FAIL) {
+                    xml.writeStartElement("failure");
+                    xml.writeAttribute("message", clean(c.message()));
+                    xml.writeAttribute("type", "drift");
+                    xml.writeCharacters(clean(c.message() + evidenceText(c)));
+                    xml.writeEndElement();
+                } else {
+                    xml.writeStartElement("system-out");
+                    xml.writeCharacters(clean(c.status() + ": " + c.message() + evidenceText(c)));
+                    xml.writeEndElement();
+                }
+                xml.writeEndElement();
+            }
+            xml.writeCharacters("\n  ");
+            xml.writeEndElement();
+        }
+        xml.writeCharacters("\n");
+        xml.writeEndElement();
+        xml.writeEndDocument();
+        xml.close();
+        return sw + "\n";
+    }
+
+    private static String evidenceText(CheckResult c) {
+        if (c.evidence().isEmpty()) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder("\n\nEvidence:");
+        c.evidence().forEach((k, v) -> sb.append("\n  ").append(k).append(": ").append(v));
+        return sb.toString();
+    }
+
+    /** XML 1.0 cannot carry most control characters even escaped; drop them rather than write a broken file. */
+    static String clean(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder(s.length());
+        s.codePoints().forEach(cp -> {
+            boolean legal = cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF)
+                    || (cp >= 0xE000 && cp <= 0xFFFD) || (cp >= 0x10000 && cp <= 0x10FFFF);
+            sb.appendCodePoint(legal ? cp : 0xFFFD);
+        });
+        return sb.toString();
+    }
+}
