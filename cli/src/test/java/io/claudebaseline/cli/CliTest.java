@@ -144,4 +144,21 @@ class CliTest {
         assertThat(run(returning(null), Map.of(), "--version")).isZero();
         assertThat(out.toString()).startsWith("claude-baseline ").doesNotContain("${project.version}");
     }
+
+    @Test
+    void permissionsPrintsAPolicyDerivedFromTheOperationTable() throws Exception {
+        assertThat(run(returning(null), Map.of(), "permissions", "--for", "verify")).isZero();
+        var verify = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toString());
+        assertThat(verify.get("Version").asText()).isEqualTo("2012-10-17");
+        String verifyText = verify.toString();
+        assertThat(verifyText).contains("organizations:DescribePolicy", "cloudtrail:GetEventSelectors")
+                .doesNotContain("organizations:AttachPolicy", "cloudtrail:PutEventSelectors");
+
+        out.getBuffer().setLength(0);
+        assertThat(run(returning(null), Map.of(), "permissions", "--for", "apply")).isZero();
+        assertThat(out.toString()).contains("organizations:AttachPolicy", "cloudtrail:PutEventSelectors");
+
+        assertThat(run(returning(null), Map.of(), "permissions", "--for", "destroy")).isEqualTo(ExitCode.USAGE);
+        assertThat(err.toString()).contains("plan, apply, verify");
+    }
 }
