@@ -1,12 +1,125 @@
 package io.claudebaseline.aws;
 
 import io.claudebaseline.engine.EngineRequest;
+import io.claudebaseline.facts.AwsFacts;
+import java.net.URI;
+import java.util.Map;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 
-/** Builds the clients for one run from the request (credentials, region, endpoint, role, retries). STUB. */
+/**
+ * Builds the clients for one run from the request.
+ *
+ * <ul>
+ *   <li>Credentials, first match wins: {@link EngineRequest#credentials()} (the Jenkins step's credentials);
+ *       static keys {@code AWS_ACCESS_KEY_ID}/{@code AWS_SECRET_ACCESS_KEY}[/{@code AWS_SESSION_TOKEN}] from
+ *       {@link EngineRequest#environment()}; the profile {@link EngineRequest#profile()} or {@code AWS_PROFILE}; the
+ *       SDK's default chain. Then, if {@link EngineRequest#roleArn()} is set, that role is assumed (session name
+ *       {@value AwsFacts#ROLE_SESSION_NAME}, optional external id) and used for every call.</li>
+ *   <li>Region: {@link EngineRequest#region()}, else {@code AWS_REGION}, else {@code AWS_DEFAULT_REGION}, else
+ *       {@value AwsFacts#DEFAULT_REGION}. Organizations always goes to its home region in that partition;
+ *       CloudTrail to the region asked for.</li>
+ *   <li>Endpoint: {@link EngineRequest#endpointUrl()}, else {@code AWS_ENDPOINT_URL}, else AWS's own.</li>
+ *   <li>HTTP: the SDK's URL-connection client (small, no extra threads); retries, timeouts and the Organizations
+ *       rate limit from {@link AwsClientSettings#fromEnvironment}.</li>
+ * </ul>
+ */
 public final class AwsClientFactory {
     private AwsClientFactory() {}
 
     public static AwsClients create(EngineRequest request) {
-        throw new UnsupportedOperationException("AwsClientFactory not implemented yet");
+        return create(request, AwsClientSettings.fromEnvironment(request.environment()));
+    }
+
+    /** As {@link #create(EngineRequest)} with explicit settings (tests: small retry budget, fault injection). */
+    public static AwsClients create(EngineRequest request, AwsClientSettings settings) {
+        String region = region(request);
+        URI endpoint = endpoint(request);
+        AwsCredentialsProvider base = baseCredentials(request);
+        SdkHttpClient http = settings.httpClientDecorator().apply(UrlConnectionHttpClient.builder().build());
+        OrganizationsRateLimiter limiter = settings.rateLimited() ? new OrganizationsRateLimiter(settings.organizationsRateScale()) : null;
+        DefaultAwsClients.Shared shared = new DefaultAwsClients.Shared(region, endpoint, settings, http, new CallStats(), limiter);
+
+        String roleArn = blankToNull(request.roleArn());
+        if (roleArn == null) {
+            return new DefaultAwsClients(shared, base, true);
+        }
+        // The STS client that assumes the role uses the base credentials; every other client the role's.
+        DefaultAwsClients baseClients = new DefaultAwsClients(shared, base, false);
+        try {
+            AwsCredentialsProvider assumed = DefaultAwsClients.assumeRole(baseClients.sts(), roleArn, request.externalId());
+            DefaultAwsClients clients = new DefaultAwsClients(shared, assumed, true);
+            clients.closeWith((AutoCloseable) assumed);
+            clients.closeWith(baseClients);
+            return clients;
+        } catch (RuntimeException e) {
+            baseClients.close();
+            http.close();
+            throw e;
+        }
+    }
+
+    /** Region resolution (see the class comment). */
+    static String region(EngineRequest request) {
+        Map<String, String> env = request.environment();
+        for (String candidate : new String[] {request.region(), env.get("AWS_REGION"), env.get("AWS_DEFAULT_REGION")}) {
+            if (blankToNull(candidate) != null) {
+                return candidate.trim();
+            }
+        }
+        return AwsFacts.DEFAULT_REGION;
+    }
+
+    /** Endpoint resolution; null means AWS's own endpoints. */
+    static URI endpoint(EngineRequest request) {
+        String value = blankToNull(request.endpointUrl()) != null ? request.endpointUrl().trim() : blankToNull(request.environment().get("AWS_ENDPOINT_URL"));
+        if (value == null) {
+            return null;
+        }
+        URI uri;
+        try {
+            uri = URI.create(value.trim());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("endpoint URL '" + value + "' is not a valid URL; use e.g. http://127.0.0.1:5000", e);
+        }
+        if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https")) || uri.getHost() == null) {
+            throw new IllegalArgumentException("endpoint URL '" + value + "' must be an http:// or https:// URL with a host, e.g. http://127.0.0.1:5000");
+        }
+        return uri;
+    }
+
+    /** Credentials before any role is assumed (see the class comment). Never logs or returns secret values. */
+    static AwsCredentialsProvider baseCredentials(EngineRequest request) {
+        if (request.credentials() != null) {
+            return request.credentials();
+        }
+        Map<String, String> env = request.environment();
+        String keyId = blankToNull(env.get("AWS_ACCESS_KEY_ID"));
+        String secret = blankToNull(env.get("AWS_SECRET_ACCESS_KEY"));
+        if (keyId != null && secret != null) {
+            String token = blankToNull(env.get("AWS_SESSION_TOKEN"));
+            return StaticCredentialsProvider.create(token == null
+                    ? AwsBasicCredentials.create(keyId, secret)
+                    : AwsSessionCredentials.create(keyId, secret, token));
+        }
+        if (keyId != null || secret != null) {
+            throw new IllegalArgumentException("AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY must be set together; only "
+                    + (keyId != null ? "AWS_ACCESS_KEY_ID" : "AWS_SECRET_ACCESS_KEY") + " is set");
+        }
+        String profile = blankToNull(request.profile()) != null ? request.profile().trim() : blankToNull(env.get("AWS_PROFILE"));
+        if (profile != null) {
+            return ProfileCredentialsProvider.create(profile);
+        }
+        return DefaultCredentialsProvider.builder().build();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
     }
 }

@@ -29,6 +29,14 @@ public interface AwsClients extends AutoCloseable {
      */
     AwsClients forAccount(String accountId, String roleName, String externalId);
 
+    /**
+     * Calls made through these clients so far, per operation, with retries and throttled attempts (shared with the
+     * clients {@link #forAccount} returns). Implementations that do not count return an empty instance.
+     */
+    default CallStats callStats() {
+        return new CallStats();
+    }
+
     @Override
     void close();
 }

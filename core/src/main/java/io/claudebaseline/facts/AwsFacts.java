@@ -67,6 +67,145 @@ public final class AwsFacts {
     public static final java.util.List<String> RESOURCELESS_ACTIONS = java.util.List.of(
             "CreateWorkspace", "ListWorkspaces", "CallWithBearerToken", "AssumeConsole", "GetAccountStatus");
 
+    /**
+     * Largest page Organizations serves for ListAccountsForParent and ListOrganizationalUnitsForParent
+     * (MaxResults 1-20, Organizations API reference); asking for it keeps a tree walk to the fewest calls.
+     */
+    public static final int ORGANIZATIONS_MAX_PAGE_SIZE = 20;
+
+    /** A throttling limit: sustained requests per second and burst, per calling account. */
+    public record ApiRate(double perSecond, int burst) {}
+
+    /**
+     * AWS Organizations throttling per operation and account (Organizations user guide, orgs_reference_limits.html,
+     * "Throttling limits for Organizations"). The client-side limiter keeps every run under these, so a large
+     * organisation never needs to be rescued by TooManyRequestsException retries.
+     */
+    public static final java.util.Map<String, ApiRate> ORGANIZATIONS_RATES = java.util.Map.ofEntries(
+            java.util.Map.entry("CreatePolicy", new ApiRate(2, 3)),
+            java.util.Map.entry("DeletePolicy", new ApiRate(2, 3)),
+            java.util.Map.entry("AttachPolicy", new ApiRate(2, 3)),
+            java.util.Map.entry("DetachPolicy", new ApiRate(2, 3)),
+            java.util.Map.entry("UpdatePolicy", new ApiRate(2, 3)),
+            java.util.Map.entry("DescribePolicy", new ApiRate(2, 2)),
+            java.util.Map.entry("ListPolicies", new ApiRate(5, 8)),
+            java.util.Map.entry("ListPoliciesForTarget", new ApiRate(5, 8)),
+            java.util.Map.entry("ListTargetsForPolicy", new ApiRate(5, 8)),
+            java.util.Map.entry("EnablePolicyType", new ApiRate(1, 1)));
+
+    /** Organizations read operations (Describe*, List*) the page above does not list: UNCONFIRMED, assumed like ListPolicies. */
+    public static final ApiRate ORGANIZATIONS_DEFAULT_READ_RATE = new ApiRate(5, 8);
+
+    /** Organizations write operations the page above does not list: UNCONFIRMED, the most conservative documented rate. */
+    public static final ApiRate ORGANIZATIONS_DEFAULT_WRITE_RATE = new ApiRate(1, 1);
+
+    /** The documented rate of an Organizations operation, or the conservative default for unlisted ones. */
+    public static ApiRate organizationsRate(String operation) {
+        ApiRate listed = ORGANIZATIONS_RATES.get(operation);
+        if (listed != null) {
+            return listed;
+        }
+        return operation.startsWith("List") || operation.startsWith("Describe")
+                ? ORGANIZATIONS_DEFAULT_READ_RATE : ORGANIZATIONS_DEFAULT_WRITE_RATE;
+    }
+
+    /**
+     * The partition of a region: {@code aws-us-gov} for us-gov-*, {@code aws-cn} for cn-*, else {@code aws}
+     * (AWS General Reference, "AWS partitions").
+     */
+    public static String partitionOf(String region) {
+        if (region != null && region.startsWith("us-gov-")) {
+            return "aws-us-gov";
+        }
+        if (region != null && region.startsWith("cn-")) {
+            return "aws-cn";
+        }
+        return "aws";
+    }
+
+    /**
+     * Region that serves Organizations in a partition (AWS General Reference, "AWS Organizations endpoints and
+     * quotas"): us-east-1 in the commercial partition, us-gov-west-1 in GovCloud, cn-northwest-1 in China.
+     */
+    public static String organizationsHomeRegion(String anyRegionOfThePartition) {
+        return switch (partitionOf(anyRegionOfThePartition)) {
+            case "aws-us-gov" -> "us-gov-west-1";
+            case "aws-cn" -> "cn-northwest-1";
+            default -> ORGANIZATIONS_HOME_REGION;
+        };
+    }
+
+    /** Region used when neither the request nor AWS_REGION / AWS_DEFAULT_REGION names one. */
+    public static final String DEFAULT_REGION = "us-east-1";
+
+    /** Session name of every role this tool assumes, so CloudTrail shows who made a change. */
+    public static final String ROLE_SESSION_NAME = "claude-baseline";
+
+    /** IAM action that creates a service-specific credential, i.e. a long-term API key (IAM API reference). */
+    public static final String ACTION_CREATE_SERVICE_SPECIFIC_CREDENTIAL = "iam:CreateServiceSpecificCredential";
+
+    /** IAM action that creates a user, such as the shadow user behind a console-made long-term key (IAM API reference). */
+    public static final String ACTION_CREATE_USER = "iam:CreateUser";
+
+    /** Action authorising every call made with a bearer token (API key); resource-less (iam-actions.html). */
+    public static final String ACTION_CALL_WITH_BEARER_TOKEN = SERVICE_PREFIX + ":CallWithBearerToken";
+
+    /**
+     * Workspace-scoped actions the built-in deny scenarios call on a protected workspace: inference (a data event)
+     * and skill/environment configuration (iam-actions.html, "Actions defined by Claude Platform on AWS").
+     */
+    public static final java.util.List<String> SCENARIO_WORKSPACE_ACTIONS =
+            java.util.List.of("CreateInference", "UpdateSkill", "UpdateEnvironment");
+
+    /**
+     * Another service that issues service-specific credentials (CodeCommit HTTPS Git credentials; IAM user guide,
+     * id_credentials_ssh-keys.html): a blanket deny of CreateServiceSpecificCredential breaks it.
+     */
+    public static final String CODECOMMIT_SERVICE_NAME = "codecommit.amazonaws.com";
+
+    // ---- Identifier formats and limits checked by ConfigValidator --------------------------------------------
+
+    /** Workspace ids: {@code wrkspc_} + letters and digits (claude-platform userguide, workspaces.html). */
+    public static final String WORKSPACE_ID_PATTERN = "wrkspc_[A-Za-z0-9]+";
+
+    /** Organizations ids (Organizations API reference: AttachPolicy TargetId pattern). */
+    public static final String ROOT_ID_PATTERN = "r-[0-9a-z]{4,32}";
+    public static final String OU_ID_PATTERN = "ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}";
+    public static final String ACCOUNT_ID_PATTERN = "\\d{12}";
+
+    /** SCP names: 1-128 characters of {@code [\w+=,.@-]} (Organizations API reference, CreatePolicy Name). */
+    public static final int SCP_NAME_MAX_LENGTH = 128;
+    public static final String SCP_NAME_PATTERN = "[\\w+=,.@-]+";
+
+    /** SCP descriptions: up to 512 characters (Organizations API reference, CreatePolicy Description). */
+    public static final int SCP_DESCRIPTION_MAX_LENGTH = 512;
+
+    /**
+     * Tags on Organizations resources (Organizations API reference, Tag): key 1-128 and value 0-256 characters of
+     * {@code [\p{L}\p{Z}\p{N}_.:/=+\-@]}, the {@code aws:} prefix reserved for AWS, at most 50 tags per resource.
+     */
+    public static final int TAG_KEY_MAX_LENGTH = 128;
+    public static final int TAG_VALUE_MAX_LENGTH = 256;
+    public static final String TAG_RESERVED_PREFIX = "aws:";
+    public static final String TAG_CHARACTERS_PATTERN = "[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*";
+    public static final int MAX_TAGS_PER_RESOURCE = 50;
+
+    /** IAM user names: 1-64 characters of {@code [\w+=,.@-]} (IAM API reference, CreateUser UserName). */
+    public static final int IAM_USER_NAME_MAX_LENGTH = 64;
+    public static final String IAM_NAME_CHARACTERS = "[\\w+=,.@-]";
+
+    /** Trail names: 3-128 characters, letters, digits, '.', '_' and '-', starting with a letter or digit (CreateTrail). */
+    public static final String TRAIL_NAME_PATTERN = "[A-Za-z0-9][A-Za-z0-9._-]{2,127}";
+
+    /** S3 bucket names (S3 user guide, bucketnamingrules.html), for a trail the Terraform module creates. */
+    public static final String S3_BUCKET_PATTERN = "[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]";
+
+    /** Region names, e.g. us-east-1, eu-central-2, us-gov-west-1, ap-southeast-7. */
+    public static final String REGION_PATTERN = "[a-z]{2}(-[a-z]+)+-\\d{1,2}";
+
+    /** ARN partitions (aws, aws-cn, aws-us-gov, aws-iso, aws-iso-b, aws-eusc, ...). */
+    public static final String PARTITION_PATTERN = "aws(-[a-z]+)*";
+
     /** Builds a workspace ARN; region and account may be '*' (wildcards are legal in SCP Resource elements). */
     public static String workspaceArn(String partition, String region, String account, String workspaceId) {
         return String.format(WORKSPACE_ARN_FORMAT, partition, region, account, workspaceId);

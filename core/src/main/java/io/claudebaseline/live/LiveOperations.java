@@ -1,24 +1,171 @@
 package io.claudebaseline.live;
 
 import io.claudebaseline.aws.AwsClients;
+import io.claudebaseline.engine.Action;
 import io.claudebaseline.engine.EngineRequest;
 import io.claudebaseline.engine.EngineResult;
 import io.claudebaseline.engine.Progress;
+import io.claudebaseline.eval.NamedPolicy;
 import io.claudebaseline.model.Baseline;
+import io.claudebaseline.model.ScpDocument;
+import io.claudebaseline.org.OrganizationAudit;
+import io.claudebaseline.simulate.Simulator;
+import io.claudebaseline.verify.CheckResult;
+import io.claudebaseline.verify.CheckStatus;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
-/** plan, apply and verify against the live organisation. STUB. */
+/**
+ * plan, apply and verify against the live organisation: read ({@link LiveStateReader}), then diff
+ * ({@link Planner}) and change ({@link Applier}), or check ({@link Verifier} plus the deny scenarios and the
+ * organisation audit).
+ */
 public final class LiveOperations {
     private LiveOperations() {}
 
+    /** Where apply writes its snapshot when no output directory is given (the same default as render). */
+    static final Path DEFAULT_OUTPUT_DIR = Path.of("baseline");
+
     public static EngineResult plan(Baseline baseline, EngineRequest request, AwsClients aws, Progress progress) throws Exception {
-        throw new UnsupportedOperationException("plan not implemented yet");
+        LiveState live = LiveStateReader.read(baseline, aws, LiveStateReader.Options.FOR_CHANGES, progress);
+        Plan plan = Planner.plan(baseline, live);
+        print(plan, progress);
+        List<Path> artifacts = new ArrayList<>();
+        Path planFile = request.planFile() != null ? request.planFile()
+                : request.outputDir() != null ? request.outputDir().resolve("plan.json") : null;
+        if (planFile != null) {
+            if (planFile.toAbsolutePath().getParent() != null) {
+                java.nio.file.Files.createDirectories(planFile.toAbsolutePath().getParent());
+            }
+            Applier.writeJson(planFile, plan.toJson());
+            progress.line("Wrote the plan to " + planFile);
+            artifacts.add(planFile);
+        }
+        refuseIfBlocked(plan, progress);
+        return new EngineResult(Action.PLAN, plan.isEmpty(), plan.changes().size(), List.of(), List.of(), artifacts, null,
+                summary(plan, "Plan"), Map.of("plan", plan.toMap()));
     }
 
     public static EngineResult apply(Baseline baseline, EngineRequest request, AwsClients aws, Progress progress) throws Exception {
-        throw new UnsupportedOperationException("apply not implemented yet");
+        LiveState live = LiveStateReader.read(baseline, aws, LiveStateReader.Options.FOR_CHANGES, progress);
+        Plan plan = Planner.plan(baseline, live);
+        print(plan, progress);
+        refuseIfBlocked(plan, progress);
+        if (request.dryRun()) {
+            return new EngineResult(Action.APPLY, plan.isEmpty(), plan.changes().size(), List.of(), List.of(), List.of(), null,
+                    summary(plan, "Dry run") + (plan.isEmpty() ? "" : " Nothing was changed."), Map.of("plan", plan.toMap(), "dryRun", true));
+        }
+        if (plan.isEmpty()) {
+            return new EngineResult(Action.APPLY, true, 0, List.of(), List.of(), List.of(), null,
+                    "No changes: the organisation already matches the baseline.", Map.of("plan", plan.toMap()));
+        }
+        Path out = (request.outputDir() == null ? DEFAULT_OUTPUT_DIR : request.outputDir())
+                .resolve("apply-" + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(Instant.now()));
+        int made = Applier.apply(plan, live, aws, out, progress);
+        String summary = "Applied " + made + " change(s) (" + counts(plan) + "); the pre-change snapshot is in "
+                + out.resolve(Applier.SNAPSHOT_FILE) + ".";
+        progress.line(summary);
+        return new EngineResult(Action.APPLY, true, made, List.of(), List.of(), List.of(out.resolve(Applier.SNAPSHOT_FILE)), null,
+                summary, Map.of("plan", plan.toMap(), "snapshot", out.resolve(Applier.SNAPSHOT_FILE).toString()));
     }
 
     public static EngineResult verify(Baseline baseline, EngineRequest request, AwsClients aws, Progress progress) throws Exception {
-        throw new UnsupportedOperationException("verify not implemented yet");
+        LiveState live = LiveStateReader.read(baseline, aws, LiveStateReader.Options.forVerify(request.account()), progress);
+        List<CheckResult> checks = new ArrayList<>(Verifier.check(baseline, live));
+
+        Set<String> desired = baseline.scps().stream().map(ScpDocument::name).collect(Collectors.toSet());
+        List<NamedPolicy> livePolicies = live.ownedScps().values().stream().filter(s -> desired.contains(s.name()))
+                .map(s -> new NamedPolicy(s.name(), s.id(), s.content())).toList();
+        try {
+            checks.addAll(Simulator.check(baseline, livePolicies));
+        } catch (UnsupportedOperationException notYet) {
+            progress.line("Deny scenarios skipped: the simulator is not available in this build.");
+        }
+
+        Map<String, Set<String>> targetsByScpName = new LinkedHashMap<>();
+        live.ownedScps().values().stream().filter(s -> desired.contains(s.name()))
+                .forEach(s -> targetsByScpName.put(s.name(), new LinkedHashSet<>(s.targets())));
+        OrganizationAudit.Result audit = OrganizationAudit.run(baseline, targetsByScpName, aws, request.account(), progress);
+        checks.addAll(audit.checks());
+
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("organization", Plan.JSON.convertValue(live.organization(), Map.class));
+        live.trail().filter(LiveState.TrailLookup::found).ifPresent(t -> details.put("trail", Map.of(
+                "arn", t.trail().arn(), "homeRegion", t.trail().homeRegion(), "logging", t.trail().logging(),
+                "multiRegion", t.trail().multiRegion(), "advancedEventSelectors", Plan.JSON.convertValue(t.trail().advancedSelectors(), List.class))));
+        live.keys().ifPresent(k -> details.put("keyInventory", keyInventory(k)));
+        details.putAll(audit.details());
+        details.put("awsCalls", Plan.JSON.convertValue(aws.callStats().snapshot(), Map.class));
+
+        long failed = checks.stream().filter(c -> c.status() == CheckStatus.FAIL).count();
+        long warned = checks.stream().filter(c -> c.status() == CheckStatus.WARN).count();
+        String summary = failed == 0
+                ? "Compliant: " + checks.size() + " checks, none failed" + (warned == 0 ? "." : " (" + warned + " warning(s)).")
+                : "Not compliant: " + failed + " of " + checks.size() + " checks failed: " + checks.stream()
+                        .filter(c -> c.status() == CheckStatus.FAIL).limit(5).map(CheckResult::check).collect(Collectors.joining(", "))
+                        + (failed > 5 ? ", …" : "") + ".";
+        progress.line(summary);
+        return new EngineResult(Action.VERIFY, failed == 0, 0, checks, List.of(), List.of(), null, summary, details);
     }
+
+    private static Map<String, Object> keyInventory(LiveState.KeyInventory k) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("account", k.accountId());
+        out.put("shadowUsers", k.shadowUsers().stream().map(u -> Map.of("userName", u.userName(), "path", u.path(),
+                "created", String.valueOf(u.created()))).toList());
+        out.put("longTermKeys", k.keys().stream().map(x -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("keyId", x.id());
+            m.put("userName", x.userName());
+            m.put("status", x.status());
+            m.put("created", String.valueOf(x.created()));
+            m.put("expires", x.expires() == null ? "never" : x.expires().toString());
+            return m;
+        }).toList());
+        return out;
+    }
+
+    private static void print(Plan plan, Progress progress) {
+        if (plan.isEmpty()) {
+            progress.line("No changes: the organisation matches the baseline.");
+            return;
+        }
+        progress.line("Plan: " + plan.changes().size() + " change(s)");
+        for (Change c : plan.changes()) {
+            progress.line("  + " + c.describe());
+            if (c instanceof Change.UpdateScp u) {
+                u.diff().forEach(l -> progress.line("      " + l));
+            }
+            if (c instanceof Change.PutEventSelectors p) {
+                p.before().forEach(s -> progress.line("      before: " + s.path("Name").asText("(unnamed)")));
+                p.after().forEach(s -> progress.line("      after:  " + s.path("Name").asText("(unnamed)")));
+            }
+        }
+    }
+
+    private static void refuseIfBlocked(Plan plan, Progress progress) {
+        if (!plan.blockers().isEmpty()) {
+            plan.blockers().forEach(b -> progress.line("refused: " + b.getMessage()));
+            throw plan.blockers().get(0);
+        }
+    }
+
+    private static String summary(Plan plan, String label) {
+        return plan.isEmpty() ? label + ": no changes; the organisation matches the baseline."
+                : label + ": " + plan.changes().size() + " change(s) (" + counts(plan) + ").";
+    }
+
+    private static String counts(Plan plan) {
+        return plan.countsByType().entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", "));
+    }
+
 }

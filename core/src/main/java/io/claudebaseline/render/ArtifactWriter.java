@@ -1,17 +1,206 @@
 package io.claudebaseline.render;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.claudebaseline.engine.Progress;
 import io.claudebaseline.model.Baseline;
+import io.claudebaseline.model.Control;
+import io.claudebaseline.model.ScpDocument;
+import io.claudebaseline.policy.PolicySemantics;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
 
-/** Writes SCP JSON, selectors, the Terraform module and manifest.json. STUB. */
+/**
+ * Writes the rendered baseline: {@code scp/<name>.json} (indented for review; the manifest records the
+ * minified size AWS counts), {@code cloudtrail/<trail>-advanced-event-selectors.json}, {@code terraform/*.tf}
+ * and {@code manifest.json}.
+ *
+ * <p>All-or-nothing: every artifact is rendered and parsed back first, written into a temporary sibling
+ * directory, and only then moved into place, so a failure leaves no partial output. An existing output
+ * directory is replaced only when it is empty or holds exactly a previous render (the files its manifest
+ * lists); anything else in it is the user's, and the write is refused rather than risk losing it.
+ */
 public final class ArtifactWriter {
     private ArtifactWriter() {}
 
-    /** Returns the written files relative to {@code outDir}. */
+    /** Returns the written files relative to {@code outDir}, in a fixed order. */
     public static List<Path> write(Baseline baseline, Templates templates, Path outDir, Progress progress) throws IOException {
-        throw new UnsupportedOperationException("ArtifactWriter not implemented yet");
+        return write(baseline, templates, outDir, progress, "claude-baseline.yaml");
+    }
+
+    /** As {@link #write(Baseline, Templates, Path, Progress)}; {@code configName} is quoted in file headers. */
+    public static List<Path> write(Baseline baseline, Templates templates, Path outDir, Progress progress, String configName)
+            throws IOException {
+        Map<String, String> files = render(baseline, templates, configName);
+        Path target = outDir.toAbsolutePath().normalize();
+        checkReplaceable(target);
+
+        Path parent = target.getParent();
+        Files.createDirectories(parent);
+        Path staging = Files.createTempDirectory(parent, "." + target.getFileName() + ".rendering-");
+        try {
+            for (Map.Entry<String, String> e : files.entrySet()) {
+                Path file = staging.resolve(e.getKey());
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, e.getValue(), StandardCharsets.UTF_8);
+            }
+            swapInto(staging, target);
+        } finally {
+            deleteTree(staging);
+        }
+        List<Path> written = files.keySet().stream().map(Path::of).toList();
+        written.forEach(p -> progress.line("wrote " + outDir.resolve(p)));
+        return written;
+    }
+
+    /**
+     * Every artifact, rendered and checked, by relative path ('/' separated), manifest last. Nothing is written;
+     * this is what the golden-file tests compare.
+     */
+    public static Map<String, String> render(Baseline baseline, Templates templates, String configName) {
+        List<Manifest.Artifact> artifacts = new ArrayList<>();
+        Map<String, String> scpFiles = new LinkedHashMap<>();
+        for (ScpDocument scp : baseline.scps()) {
+            String path = "scp/" + fileName(scp.name()) + ".json";
+            String pretty = RenderedJson.pretty(PolicySemantics.parse(scp.content()));
+            if (!PolicySemantics.parse(pretty).equals(PolicySemantics.parse(scp.content()))) {
+                throw new IllegalStateException("pretty SCP " + path + " does not parse back to its content");
+            }
+            artifacts.add(new Manifest.Artifact(path, pretty, scp.controls()));
+            scpFiles.put(scp.name(), path);
+        }
+        String trailFile = null;
+        if (baseline.trail().isPresent()) {
+            var trail = baseline.trail().get();
+            trailFile = "cloudtrail/" + fileName(trail.trailName()) + "-advanced-event-selectors.json";
+            ArrayNode array = JsonNodeFactory.instance.arrayNode();
+            trail.selectors().forEach(array::add);
+            String text = RenderedJson.pretty(array);
+            RenderedJson.parse(text, trailFile);
+            artifacts.add(new Manifest.Artifact(trailFile, text, List.of(Control.CLOUDTRAIL_DATA_EVENTS)));
+        }
+        List<Control> scpControls = baseline.scps().stream().flatMap(s -> s.controls().stream()).distinct().sorted().toList();
+        List<Control> all = new ArrayList<>(scpControls);
+        baseline.trail().ifPresent(t -> all.add(Control.CLOUDTRAIL_DATA_EVENTS));
+        new TerraformRenderer(templates).render(baseline, configName).forEach((name, text) -> artifacts.add(
+                new Manifest.Artifact("terraform/" + name, text, switch (name) {
+                    case "scps.tf" -> scpControls;
+                    case "cloudtrail.tf" -> List.of(Control.CLOUDTRAIL_DATA_EVENTS);
+                    default -> all;
+                })));
+
+        Map<String, String> out = new LinkedHashMap<>();
+        artifacts.forEach(a -> out.put(a.path(), a.text()));
+        String manifest = Manifest.render(baseline, artifacts, scpFiles, trailFile, templates);
+        RenderedJson.parse(manifest, Manifest.FILE);
+        out.put(Manifest.FILE, manifest);
+        return out;
+    }
+
+    /**
+     * A safe file name for an SCP or trail name. Validated names pass unchanged ({@code [\\w+=,.@-]}); anything
+     * else (a path separator, {@code ..}) is replaced, so no name can write outside the output directory.
+     */
+    static String fileName(String name) {
+        String safe = name.replaceAll("[^A-Za-z0-9_+=,.@-]", "_");
+        return safe.isEmpty() || safe.chars().allMatch(c -> c == '.') ? "_" + safe : safe;
+    }
+
+    /** Refuses to replace a directory holding anything but a previous render. */
+    private static void checkReplaceable(Path target) throws IOException {
+        if (!Files.exists(target)) {
+            return;
+        }
+        if (!Files.isDirectory(target)) {
+            throw new IOException("output path " + target + " exists and is not a directory; choose another --out");
+        }
+        Set<String> present = relativeFiles(target);
+        if (present.isEmpty()) {
+            return;
+        }
+        Set<String> previous = new TreeSet<>();
+        Path manifest = target.resolve(Manifest.FILE);
+        if (Files.isRegularFile(manifest)) {
+            try {
+                var node = PolicySemantics.parse(Files.readString(manifest, StandardCharsets.UTF_8));
+                if ("claude-baseline".equals(node.path("generator").asText())) {
+                    node.path("artifacts").forEach(a -> previous.add(a.path("path").asText()));
+                    previous.add(Manifest.FILE);
+                }
+            } catch (IllegalArgumentException e) {
+                // not our manifest: treated as a user file below
+            }
+        }
+        Set<String> foreign = new TreeSet<>(present);
+        foreign.removeAll(previous);
+        if (!foreign.isEmpty()) {
+            throw new IOException("output directory " + target + " holds files a previous render did not write ("
+                    + String.join(", ", foreign.stream().limit(5).toList()) + (foreign.size() > 5 ? ", ..." : "")
+                    + "); choose an empty or new --out directory so nothing of yours is overwritten");
+        }
+    }
+
+    private static Set<String> relativeFiles(Path dir) throws IOException {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            Set<String> out = new TreeSet<>();
+            walk.filter(p -> !Files.isDirectory(p)).forEach(p -> out.add(dir.relativize(p).toString().replace('\\', '/')));
+            return out;
+        }
+    }
+
+    /** Moves the staged tree into place; a previous render is moved aside first and removed after. */
+    private static void swapInto(Path staging, Path target) throws IOException {
+        Path aside = null;
+        if (Files.exists(target)) {
+            aside = target.resolveSibling("." + target.getFileName() + ".previous-" + System.nanoTime());
+            move(target, aside);
+        }
+        try {
+            move(staging, target);
+        } catch (IOException e) {
+            if (aside != null) {
+                move(aside, target); // put the previous render back
+            }
+            throw e;
+        }
+        if (aside != null) {
+            deleteTree(aside);
+        }
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (DirectoryNotEmptyException ignored) {
+                    // raced with another writer; leave it
+                }
+            }
+        }
     }
 }

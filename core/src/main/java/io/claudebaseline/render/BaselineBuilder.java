@@ -2,13 +2,109 @@ package io.claudebaseline.render;
 
 import io.claudebaseline.config.BaselineConfig;
 import io.claudebaseline.config.ConfigException;
+import io.claudebaseline.config.Problem;
+import io.claudebaseline.config.WorkspaceConfig;
+import io.claudebaseline.facts.AwsFacts;
 import io.claudebaseline.model.Baseline;
+import io.claudebaseline.model.Control;
+import io.claudebaseline.model.PolicyStatement;
+import io.claudebaseline.model.ScpDocument;
+import io.claudebaseline.model.TrailSelectors;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
-/** Config → desired state (SCPs with exact content, targets, selectors). STUB. */
+/**
+ * Config → desired state: statements rendered from the templates and parsed back, packed into SCPs that fit
+ * the size limit, the trail's selectors, and the tags every SCP carries. Expects a config that passed
+ * {@link io.claudebaseline.config.ConfigValidator}; the rules that need the rendered text (SCP size, SCP count
+ * per target, selector values) are checked here and reported as {@link ConfigException}s.
+ */
 public final class BaselineBuilder {
     private BaselineBuilder() {}
 
     public static Baseline build(BaselineConfig config, Templates templates) throws ConfigException {
-        throw new UnsupportedOperationException("BaselineBuilder not implemented yet");
+        List<Problem> problems = new ArrayList<>();
+
+        List<PolicyStatement> statements = new StatementRenderer(config, templates).render();
+        ScpPacker.Result packed = new ScpPacker(new PolicyDocumentRenderer(templates), config.limits().scpMaxCharacters())
+                .pack(statements, config.layout(), config.policyNamePrefix());
+        if (!packed.oversize().isEmpty()) {
+            problems.addAll(oversizeProblems(config, statements, packed.oversize()));
+        }
+        List<ScpDocument> scps = packed.scps();
+        int slots = config.limits().scpMaxPerTarget() - 1;
+        if (packed.oversize().isEmpty() && scps.size() > slots) {
+            problems.add(Problem.error("limits.scpMaxPerTarget", "the baseline needs " + scps.size() + " SCPs ("
+                    + scps.stream().map(ScpDocument::name).collect(Collectors.joining(", ")) + ") but a target holds "
+                    + config.limits().scpMaxPerTarget() + " of which FullAWSAccess takes one; use layout: combined, "
+                    + "group workspaces that share an allow-list, or raise limits.scpMaxPerTarget if your organisation has the higher limit"));
+        }
+
+        Optional<TrailSelectors> trail = new SelectorBuilder(config, templates).build();
+        if (trail.isPresent() && trail.get().valueCount() > config.limits().selectorValuesMax()) {
+            problems.add(Problem.error("controls.cloudTrailDataEvents.scope", "the selectors need "
+                    + trail.get().valueCount() + " values but a trail allows " + config.limits().selectorValuesMax()
+                    + " across all its advanced selectors; use scope: all-workspaces (no per-workspace values) or list fewer workspaces"));
+        }
+        if (problems.stream().anyMatch(Problem::isError)) {
+            throw new ConfigException("(rendered baseline)", problems);
+        }
+
+        Map<String, String> tags = new LinkedHashMap<>();
+        config.tags().forEach((k, v) -> tags.put(k, v == null ? "" : v));
+        tags.put(AwsFacts.OWNERSHIP_TAG_KEY, AwsFacts.OWNERSHIP_TAG_VALUE);
+        return new Baseline(config, scps, scps.isEmpty() ? List.of() : config.targets(), trail, tags);
+    }
+
+    private static List<Problem> oversizeProblems(BaselineConfig config, List<PolicyStatement> all, List<ScpPacker.Oversize> oversize) {
+        String largest = all.stream().sorted(Comparator.comparingInt(PolicyStatement::minifiedLength).reversed()).limit(3)
+                .map(s -> s.sid() + " (" + s.minifiedLength() + " characters)").collect(Collectors.joining(", "));
+        List<Problem> problems = new ArrayList<>();
+        for (ScpPacker.Oversize o : oversize) {
+            problems.add(Problem.error(pathOf(config, o.statement()), "statement " + o.statement().sid() + " makes an SCP of "
+                    + o.documentCharacters() + " characters even alone, over limits.scpMaxCharacters = "
+                    + config.limits().scpMaxCharacters() + " (largest statements: " + largest + "); "
+                    + fixFor(o.statement().control())));
+        }
+        return problems;
+    }
+
+    private static String fixFor(Control control) {
+        return control == Control.PROTECT_WORKSPACES
+                ? "cover several principals with one wildcard ARN, split the workspace's allow-list, or raise limits.scpMaxCharacters to "
+                        + AwsFacts.DEFAULT_SCP_MAX_CHARACTERS + " if your organisation has the May 2026 limit"
+                : "shorten exemptPrincipals (wildcards) or raise limits.scpMaxCharacters";
+    }
+
+    /** The config field a statement comes from, so the error points where the fix goes. */
+    static String pathOf(BaselineConfig config, PolicyStatement statement) {
+        switch (statement.control()) {
+            case PROTECT_WORKSPACES -> {
+                List<WorkspaceConfig> ws = config.workspaces();
+                for (int i = 0; i < ws.size(); i++) {
+                    if (StatementRenderer.protectSid(ws.get(i)).equals(statement.sid())) {
+                        return "workspaces[" + i + "].allowedPrincipals";
+                    }
+                }
+                return "workspaces";
+            }
+            case DENY_LONG_TERM_KEY_CREATION -> {
+                return "controls.denyLongTermKeyCreation";
+            }
+            case DENY_SHADOW_USERS -> {
+                return "controls.denyShadowUsers";
+            }
+            case DENY_LONG_TERM_KEY_USE -> {
+                return "controls.denyLongTermKeyUse";
+            }
+            default -> {
+                return "controls";
+            }
+        }
     }
 }

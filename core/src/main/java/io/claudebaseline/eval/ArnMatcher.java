@@ -1,0 +1,49 @@
+package io.claudebaseline.eval;
+
+import java.util.List;
+
+/**
+ * The two ways AWS matches ARNs.
+ *
+ * <ul>
+ *   <li>{@link #resourceMatches}: the {@code Resource}/{@code NotResource} element. Wildcards match across the
+ *       whole ARN: a {@code *} expands over {@code /} and, at the end of a segment, beyond {@code :}
+ *       (reference_policies_elements_resource.html). Case-sensitive ("the IAM user name is case sensitive").</li>
+ *   <li>{@link #arnLike}: the {@code ArnEquals}/{@code ArnLike} condition operators (identical in AWS). Each of
+ *       the six colon-delimited components is matched separately, so a {@code *} never spans a {@code :}
+ *       except inside the last (resource) component, which keeps any further colons
+ *       (reference_policies_elements_condition_operators.html, ARN condition operators). Case-sensitive. A
+ *       value or pattern with fewer than six components matches nothing.</li>
+ * </ul>
+ */
+public final class ArnMatcher {
+    private static final int ARN_COMPONENTS = 6;
+
+    private ArnMatcher() {}
+
+    public static boolean resourceMatches(WildcardMatcher pattern, String resource) {
+        return pattern.matches(resource, false);
+    }
+
+    public static boolean arnLike(WildcardMatcher pattern, String value) {
+        if (pattern.matchesNothing() || value == null) {
+            return false;
+        }
+        List<WildcardMatcher> patternParts = pattern.split(':', ARN_COMPONENTS);
+        String[] valueParts = value.split(":", ARN_COMPONENTS);
+        if (patternParts.size() != ARN_COMPONENTS || valueParts.length != ARN_COMPONENTS) {
+            return false;
+        }
+        for (int i = 0; i < ARN_COMPONENTS; i++) {
+            if (!patternParts.get(i).matches(valueParts[i], false)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@link #arnLike} for a pattern with no policy variables. */
+    public static boolean arnLike(String pattern, String value) {
+        return arnLike(WildcardMatcher.compile(pattern), value);
+    }
+}

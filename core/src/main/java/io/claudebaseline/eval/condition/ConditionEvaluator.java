@@ -1,0 +1,81 @@
+package io.claudebaseline.eval.condition;
+
+import io.claudebaseline.eval.Request;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Evaluates a statement's Condition block against a request, the way IAM does
+ * (reference_policies_elements_condition_operators.html and reference_policies_multi-value-conditions.html):
+ *
+ * <ul>
+ *   <li>every clause must hold (AND across operators and across keys);</li>
+ *   <li>within a clause the policy values are OR-ed; for a negated operator the clause holds only when the
+ *       request value matches NONE of them (NOR);</li>
+ *   <li>a key missing from the request: positive operators are false, negated operators are true,
+ *       {@code ...IfExists} is true, {@code ForAllValues:} is true, {@code ForAnyValue:} is false, and
+ *       {@code Null} is true for {@code "true"} and false for {@code "false"}. An empty value list counts as
+ *       missing ("resolves to an empty data set");</li>
+ *   <li>{@code ForAnyValue:}: at least one request value satisfies the operator; {@code ForAllValues:}: every
+ *       request value does. With a negated operator, "satisfies" means matches none of the policy values;</li>
+ *   <li>no qualifier with several request values (AWS advises against it): the positive form holds when any
+ *       request value matches any policy value, and the negated form is its negation.</li>
+ * </ul>
+ */
+public final class ConditionEvaluator {
+    private ConditionEvaluator() {}
+
+    /**
+     * @param variables whether the policy's language version supports policy variables
+     * @return empty when every clause holds; otherwise the first clause that does not
+     */
+    public static Optional<ConditionClause> firstFailing(List<ConditionClause> clauses, Request request, boolean variables) {
+        for (ConditionClause clause : clauses) {
+            if (!holds(clause, request, variables)) {
+                return Optional.of(clause);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Whether one clause holds for the request. */
+    public static boolean holds(ConditionClause clause, Request request, boolean variables) {
+        ConditionOperator op = clause.operator();
+        List<String> actual = request.values(clause.key());
+        boolean present = actual != null && !actual.isEmpty();
+        if (op.isNullCheck()) {
+            return clause.values().stream().anyMatch(v -> Boolean.parseBoolean(v.trim()) != present);
+        }
+        if (!present) {
+            if (op.ifExists()) {
+                return true;
+            }
+            switch (op.qualifier()) {
+                case FOR_ALL_VALUES:
+                    return true;
+                case FOR_ANY_VALUE:
+                    return false;
+                default:
+                    return op.negated();
+            }
+        }
+        switch (op.qualifier()) {
+            case FOR_ANY_VALUE:
+                return actual.stream().anyMatch(v -> satisfies(clause, v, request, variables));
+            case FOR_ALL_VALUES:
+                return actual.stream().allMatch(v -> satisfies(clause, v, request, variables));
+            default:
+                boolean any = actual.stream().anyMatch(v -> matchesAnyPolicyValue(clause, v, request, variables));
+                return op.negated() != any;
+        }
+    }
+
+    private static boolean satisfies(ConditionClause clause, String requestValue, Request request, boolean variables) {
+        return clause.operator().negated() != matchesAnyPolicyValue(clause, requestValue, request, variables);
+    }
+
+    private static boolean matchesAnyPolicyValue(ConditionClause clause, String requestValue, Request request, boolean variables) {
+        ValueComparator cmp = clause.operator().comparator();
+        return clause.values().stream().anyMatch(pv -> cmp.matches(pv, requestValue, request, variables));
+    }
+}

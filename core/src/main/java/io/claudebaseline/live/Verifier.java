@@ -1,0 +1,256 @@
+package io.claudebaseline.live;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.claudebaseline.config.AuditConfig;
+import io.claudebaseline.config.BaselineConfig;
+import io.claudebaseline.config.ControlsConfig;
+import io.claudebaseline.config.WorkspaceConfig;
+import io.claudebaseline.facts.AwsFacts;
+import io.claudebaseline.model.Baseline;
+import io.claudebaseline.model.Control;
+import io.claudebaseline.model.ScpDocument;
+import io.claudebaseline.policy.PolicySemantics;
+import io.claudebaseline.verify.CheckResult;
+import io.claudebaseline.verify.CheckStatus;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * check(Baseline, LiveState) → verify's checks, each PASS / WARN / FAIL with evidence. Pure: no AWS.
+ * The organisation-scale checks (coverage through the OU tree, member accounts) and the deny scenarios come
+ * from {@code OrganizationAudit} and {@code Simulator} and are merged by {@link LiveOperations}.
+ */
+public final class Verifier {
+    private Verifier() {}
+
+    static final String ORGANIZATION = "organization";
+
+    public static List<CheckResult> check(Baseline baseline, LiveState live) {
+        List<CheckResult> out = new ArrayList<>();
+        organization(live, out);
+        scps(baseline, live, out);
+        workspaces(baseline, live, out);
+        baseline.trail().ifPresent(t -> trail(baseline.config(), live, out));
+        live.keys().ifPresent(k -> keys(baseline.config(), k, out));
+        return out;
+    }
+
+    private static void organization(LiveState live, List<CheckResult> out) {
+        LiveState.Organization org = live.organization();
+        Map<String, Object> ev = Map.of("organizationId", org.id(), "rootId", org.rootId(), "featureSet", String.valueOf(org.featureSet()));
+        out.add((org.scpEnabled()
+                ? CheckResult.pass(ORGANIZATION, "scp-policy-type-enabled", "Service control policies are enabled on root " + org.rootId() + ".")
+                : CheckResult.fail(ORGANIZATION, "scp-policy-type-enabled", "Service control policies are not enabled on root "
+                        + org.rootId() + ", so no SCP has any effect; run apply.")).withEvidence(ev));
+    }
+
+    private static void scps(Baseline baseline, LiveState live, List<CheckResult> out) {
+        Map<String, LiveState.Scp> foreign = live.foreignSameNamed().stream()
+                .collect(Collectors.toMap(LiveState.Scp::name, s -> s, (a, b) -> a));
+        for (ScpDocument d : baseline.scps()) {
+            String control = controlOf(d);
+            LiveState.Scp owned = live.ownedScps().get(d.name());
+            if (owned == null) {
+                LiveState.Scp f = foreign.get(d.name());
+                out.add(f != null
+                        ? CheckResult.fail(control, "scp-exists:" + d.name(), "SCP " + d.name() + " exists as " + f.id()
+                                + " but without the ownership tag " + AwsFacts.OWNERSHIP_TAG_KEY + "=" + AwsFacts.OWNERSHIP_TAG_VALUE
+                                + ", so it is not the baseline's; rename or remove it and run apply.").withEvidence(Map.of("policyId", f.id()))
+                        : CheckResult.fail(control, "scp-exists:" + d.name(), "SCP " + d.name() + " does not exist; run apply."));
+                for (String t : baseline.targets()) {
+                    out.add(CheckResult.fail(control, "scp-attached:" + d.name() + ":" + t, "SCP " + d.name()
+                            + " is not attached to " + t + " because it does not exist; run apply.").withEvidence(Map.of("target", t)));
+                }
+                continue;
+            }
+            out.add(CheckResult.pass(control, "scp-exists:" + d.name(), "SCP " + d.name() + " exists as " + owned.id()
+                    + " and carries the ownership tag.").withEvidence(Map.of("policyId", owned.id())));
+            out.add(content(control, d, owned));
+            for (String t : baseline.targets()) {
+                Map<String, Object> ev = Map.of("policyId", owned.id(), "target", t, "attachedTo", owned.targets());
+                out.add((owned.targets().contains(t)
+                        ? CheckResult.pass(control, "scp-attached:" + d.name() + ":" + t, "SCP " + d.name() + " is attached to " + t + ".")
+                        : CheckResult.fail(control, "scp-attached:" + d.name() + ":" + t, "SCP " + d.name() + " (" + owned.id()
+                                + ") is not attached to " + t + "; run apply.")).withEvidence(ev));
+            }
+            List<String> extra = owned.targets().stream().filter(t -> !baseline.targets().contains(t)).toList();
+            if (!extra.isEmpty()) {
+                out.add(CheckResult.warn(control, "scp-extra-targets:" + d.name(), "SCP " + d.name() + " is also attached to "
+                        + String.join(", ", extra) + ", which the config does not list; apply detaches it there.")
+                        .withEvidence(Map.of("policyId", owned.id(), "targets", extra)));
+            }
+        }
+        Set<String> desired = baseline.scps().stream().map(ScpDocument::name).collect(Collectors.toSet());
+        for (LiveState.Scp stale : live.ownedScps().values()) {
+            if (!desired.contains(stale.name())) {
+                out.add(CheckResult.warn(ORGANIZATION, "scp-stale:" + stale.name(), "SCP " + stale.name() + " (" + stale.id()
+                        + ") was made by claude-baseline but is no longer in the baseline; apply detaches and deletes it.")
+                        .withEvidence(Map.of("policyId", stale.id(), "targets", stale.targets())));
+            }
+        }
+    }
+
+    private static CheckResult content(String control, ScpDocument d, LiveState.Scp owned) {
+        String check = "scp-content:" + d.name();
+        try {
+            JsonNode want = PolicySemantics.parse(d.content());
+            JsonNode have = PolicySemantics.parse(owned.content() == null ? "{}" : owned.content());
+            if (PolicySemantics.equivalent(want, have)) {
+                return CheckResult.pass(control, check, "SCP " + d.name() + " has the baseline's content (compared by meaning).")
+                        .withEvidence(Map.of("policyId", owned.id()));
+            }
+            List<JsonNode> w = PolicySemantics.statementsOf(want);
+            List<JsonNode> h = PolicySemantics.statementsOf(have);
+            List<String> missing = w.stream().filter(s -> !h.contains(s)).map(PolicySemantics::minify).toList();
+            List<String> unexpected = h.stream().filter(s -> !w.contains(s)).map(PolicySemantics::minify).toList();
+            Map<String, Object> ev = new LinkedHashMap<>();
+            ev.put("policyId", owned.id());
+            ev.put("missingStatements", missing);
+            ev.put("unexpectedStatements", unexpected);
+            return CheckResult.fail(control, check, "SCP " + d.name() + " (" + owned.id() + ") differs from the baseline: "
+                    + missing.size() + " statement(s) missing and " + unexpected.size() + " unexpected; run apply.").withEvidence(ev);
+        } catch (IllegalArgumentException e) {
+            return CheckResult.fail(control, check, "SCP " + d.name() + " (" + owned.id() + ") does not hold a JSON policy document; run apply.")
+                    .withEvidence(Map.of("policyId", owned.id()));
+        }
+    }
+
+    private static void workspaces(Baseline baseline, LiveState live, List<CheckResult> out) {
+        BaselineConfig config = baseline.config();
+        if (!config.controls().protectWorkspaces().enabled() || config.workspaces().isEmpty()) {
+            return;
+        }
+        String control = Control.PROTECT_WORKSPACES.id();
+        String management = live.organization().managementAccountId();
+        List<String> inManagement = new ArrayList<>();
+        for (WorkspaceConfig w : config.workspaces()) {
+            if (management != null && management.equals(w.account())) {
+                inManagement.add(w.id());
+                out.add(CheckResult.fail(control, "workspace-not-in-management-account:" + w.id(), "Workspace " + w.id()
+                        + " lives in the management account " + management + ", where SCPs never apply; move the workload to a member account.")
+                        .withEvidence(Map.of("workspace", w.id(), "account", management)));
+            }
+        }
+        if (inManagement.isEmpty()) {
+            out.add(CheckResult.pass(control, "workspaces-not-in-management-account", "No protected workspace is configured in the"
+                    + " management account " + management + " (SCPs never apply there).").withEvidence(Map.of("managementAccount", String.valueOf(management))));
+        }
+    }
+
+    private static void trail(BaselineConfig config, LiveState live, List<CheckResult> out) {
+        String control = Control.CLOUDTRAIL_DATA_EVENTS.id();
+        ControlsConfig.CloudTrailDataEvents wanted = config.controls().cloudTrailDataEvents();
+        LiveState.TrailLookup lookup = live.trail().orElse(null);
+        if (lookup == null || !lookup.found()) {
+            out.add(CheckResult.fail(control, "trail-exists", lookup == null ? "Trail " + wanted.trailName() + " was not read."
+                    : Character.toUpperCase(lookup.problem().charAt(0)) + lookup.problem().substring(1) + ".")
+                    .withEvidence(Map.of("trailName", String.valueOf(wanted.trailName()), "homeRegion", String.valueOf(wanted.homeRegion()))));
+            return;
+        }
+        LiveState.Trail t = lookup.trail();
+        Map<String, Object> ev = new LinkedHashMap<>();
+        ev.put("trailArn", t.arn());
+        ev.put("homeRegion", t.homeRegion());
+        out.add(CheckResult.pass(control, "trail-exists", "Trail " + t.name() + " exists in " + t.homeRegion() + ".").withEvidence(ev));
+        out.add((t.logging()
+                ? CheckResult.pass(control, "trail-logging", "Trail " + t.name() + " is logging.")
+                : CheckResult.fail(control, "trail-logging", "Trail " + t.name() + " is not logging, so no event reaches it; run apply (StartLogging)."))
+                .withEvidence(ev));
+
+        List<WorkspaceConfig> workspaces = config.workspaces();
+        List<String> outside = workspaces.stream().filter(w -> !t.multiRegion() && !w.region().equals(t.homeRegion()))
+                .map(w -> w.id() + " (" + w.region() + ")").toList();
+        Map<String, Object> regionEv = new LinkedHashMap<>(ev);
+        regionEv.put("multiRegion", t.multiRegion());
+        out.add((outside.isEmpty()
+                ? CheckResult.pass(control, "trail-region-coverage", t.multiRegion() ? "Trail " + t.name() + " is multi-region."
+                        : "Every workspace is in the trail's region " + t.homeRegion() + ".")
+                : CheckResult.fail(control, "trail-region-coverage", "Trail " + t.name() + " logs only " + t.homeRegion()
+                        + " but workspaces " + String.join(", ", outside) + " live elsewhere (or in an unknown region); make the trail multi-region."))
+                .withEvidence(regionEv));
+
+        out.add(selectorCoverage(config, t, ev));
+        out.add((t.logFileValidation()
+                ? CheckResult.pass(control, "trail-log-file-validation", "Trail " + t.name() + " validates its log files.")
+                : CheckResult.warn(control, "trail-log-file-validation", "Trail " + t.name() + " does not validate its log files, so"
+                        + " tampering with delivered logs would go unnoticed; turn on log file validation.")).withEvidence(ev));
+    }
+
+    private static CheckResult selectorCoverage(BaselineConfig config, LiveState.Trail t, Map<String, Object> ev) {
+        String control = Control.CLOUDTRAIL_DATA_EVENTS.id();
+        boolean all = config.controls().cloudTrailDataEvents().scope() == ControlsConfig.CloudTrailDataEvents.Scope.ALL_WORKSPACES;
+        Map<String, Object> evidence = new LinkedHashMap<>(ev);
+        evidence.put("advancedEventSelectors", t.advancedSelectors().stream().map(JsonNode::toString).toList());
+        if (all) {
+            boolean covered = t.advancedSelectors().stream().anyMatch(s -> SelectorCoverage.capturesAllWorkspaces(s));
+            return covered
+                    ? CheckResult.pass(control, "trail-data-selectors", "Trail " + t.name() + " logs " + AwsFacts.WORKSPACE_RESOURCE_TYPE
+                            + " data events for every workspace.").withEvidence(evidence)
+                    : CheckResult.fail(control, "trail-data-selectors", "Trail " + t.name() + " has no advanced event selector logging "
+                            + AwsFacts.WORKSPACE_RESOURCE_TYPE + " data events for all workspaces; run apply.").withEvidence(evidence);
+        }
+        List<String> uncovered = new ArrayList<>();
+        for (WorkspaceConfig w : config.workspaces()) {
+            String arn = AwsFacts.workspaceArn(config.partition(), w.region(), w.account(), w.id());
+            if (t.advancedSelectors().stream().noneMatch(s -> SelectorCoverage.captures(s, arn))) {
+                uncovered.add(w.id());
+            }
+        }
+        evidence.put("uncoveredWorkspaces", uncovered);
+        return uncovered.isEmpty()
+                ? CheckResult.pass(control, "trail-data-selectors", "Trail " + t.name() + " logs data events for every listed workspace.")
+                        .withEvidence(evidence)
+                : CheckResult.fail(control, "trail-data-selectors", "Trail " + t.name() + " does not log data events for workspaces "
+                        + String.join(", ", uncovered) + "; run apply.").withEvidence(evidence);
+    }
+
+    private static void keys(BaselineConfig config, LiveState.KeyInventory inv, List<CheckResult> out) {
+        CheckStatus severity = config.audit().keyFindings() == AuditConfig.Severity.WARN ? CheckStatus.WARN : CheckStatus.FAIL;
+        String keyControl = Control.DENY_LONG_TERM_KEY_CREATION.id();
+        String userControl = Control.DENY_SHADOW_USERS.id();
+        String account = String.valueOf(inv.accountId());
+        List<LiveState.LongTermKey> active = inv.keys().stream().filter(LiveState.LongTermKey::active).toList();
+        for (LiveState.LongTermKey k : active) {
+            Map<String, Object> ev = new LinkedHashMap<>();
+            ev.put("account", account);
+            ev.put("userName", k.userName());
+            ev.put("keyId", k.id());
+            ev.put("status", k.status());
+            ev.put("created", String.valueOf(k.created()));
+            ev.put("expires", k.expires() == null ? "never" : k.expires().toString());
+            out.add(new CheckResult(keyControl, "long-term-key:" + account + ":" + k.id(), severity, "Active long-term Claude API key "
+                    + k.id() + " of IAM user " + k.userName() + " in account " + account + " (created " + k.created() + ", "
+                    + (k.expires() == null ? "never expires" : "expires " + k.expires()) + "); deactivate or delete it"
+                    + " (iam:UpdateServiceSpecificCredential / DeleteServiceSpecificCredential) and use short-term keys.", ev));
+        }
+        if (active.isEmpty()) {
+            out.add(CheckResult.pass(keyControl, "long-term-keys:" + account, "No active long-term Claude API key in account " + account
+                    + (inv.keys().isEmpty() ? "." : " (" + inv.keys().size() + " inactive).")).withEvidence(Map.of("account", account,
+                    "inactiveKeys", inv.keys().stream().map(LiveState.LongTermKey::id).toList())));
+        }
+        for (LiveState.ShadowUser u : inv.shadowUsers()) {
+            Map<String, Object> ev = new LinkedHashMap<>();
+            ev.put("account", account);
+            ev.put("userName", u.userName());
+            ev.put("path", u.path());
+            ev.put("arn", u.arn());
+            ev.put("created", String.valueOf(u.created()));
+            out.add(new CheckResult(userControl, "shadow-user:" + account + ":" + u.userName(), severity, "IAM user " + u.userName()
+                    + " in account " + account + " matches the shadow-user pattern " + config.controls().denyShadowUsers().userNamePattern()
+                    + " of long-term Claude API keys; delete it once its keys are gone.", ev));
+        }
+        if (inv.shadowUsers().isEmpty()) {
+            out.add(CheckResult.pass(userControl, "shadow-users:" + account, "No IAM user in account " + account + " matches "
+                    + config.controls().denyShadowUsers().userNamePattern() + ".").withEvidence(Map.of("account", account)));
+        }
+    }
+
+    /** The control id(s) an SCP implements: one id, or several joined with '+'. */
+    static String controlOf(ScpDocument d) {
+        return d.controls().isEmpty() ? ORGANIZATION : d.controls().stream().map(Control::id).collect(Collectors.joining("+"));
+    }
+}

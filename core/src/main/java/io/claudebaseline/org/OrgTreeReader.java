@@ -1,0 +1,203 @@
+package io.claudebaseline.org;
+
+import io.claudebaseline.aws.AwsOperation;
+import io.claudebaseline.facts.AwsFacts;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.organizations.OrganizationsClient;
+import software.amazon.awssdk.services.organizations.model.Account;
+import software.amazon.awssdk.services.organizations.model.AccountNotFoundException;
+import software.amazon.awssdk.services.organizations.model.ListAccountsForParentResponse;
+import software.amazon.awssdk.services.organizations.model.ListAccountsResponse;
+import software.amazon.awssdk.services.organizations.model.ListOrganizationalUnitsForParentResponse;
+import software.amazon.awssdk.services.organizations.model.OrganizationalUnit;
+import software.amazon.awssdk.services.organizations.model.Parent;
+import software.amazon.awssdk.services.organizations.model.ParentType;
+import software.amazon.awssdk.services.organizations.model.Root;
+
+/**
+ * Reads the organisation's structure with as few calls as the API allows. Never one call per account.
+ *
+ * <p>Whole organisation, in two steps:
+ * <ol>
+ *   <li>{@link #readStructure}: DescribeOrganization (management account), ListRoots, then a breadth-first walk
+ *       asking each parent (root and every OU) for its child OUs — 2 + (OUs + 1) calls (more only for a parent
+ *       with over 20 child OUs).</li>
+ *   <li>{@link #readAccounts}: ListAccountsForParent for each parent whose placement matters, at the largest page
+ *       size (20); if some parents are skipped — because the same baseline SCPs apply to all of them, so their
+ *       accounts' coverage does not depend on which one they sit in — one organisation-wide ListAccounts (also 20 a
+ *       page) finds the accounts beneath them, without their parent. Skipping pays when many parents share
+ *       coverage: a parent costs at least one ListAccountsForParent call even when empty, while ListAccounts costs
+ *       ⌈accounts / 20⌉ in all.</li>
+ * </ol>
+ *
+ * <p>One account ({@link #readForAccount}): DescribeOrganization, DescribeAccount and one ListParents per level up
+ * to the root — at most 8 calls, whatever the size of the organisation.
+ *
+ * <p>Every call goes through {@link AwsOperation#call}, so a failure names the operation and the fix.
+ */
+public final class OrgTreeReader {
+    private OrgTreeReader() {}
+
+    /**
+     * ListAccounts is looked up by name so this compiles whether or not the operation table lists it yet; until
+     * it does, its failures surface as the SDK's exception.
+     */
+    private static final Optional<AwsOperation> LIST_ACCOUNTS = AwsOperation.byIamAction("organizations:ListAccounts");
+
+    /** The whole organisation, every account listed under its parent (exact placement). */
+    public static OrgTree readAll(OrganizationsClient organizations) {
+        return readAccounts(organizations, readStructure(organizations), Set.of());
+    }
+
+    /** Management account, root and every OU with its parent; no accounts. */
+    public static OrgTree readStructure(OrganizationsClient organizations) {
+        return readStructure(organizations, null);
+    }
+
+    /** As {@link #readStructure(OrganizationsClient)}; {@code known} (if not null) saves DescribeOrganization and ListRoots. */
+    public static OrgTree readStructure(OrganizationsClient organizations, OrganizationAudit.KnownOrganization known) {
+        String management = known != null ? known.managementAccountId() : managementAccount(organizations);
+        String rootId = known != null ? known.rootId() : rootId(organizations);
+        OrgTree.Builder tree = OrgTree.builder(rootId, management);
+        Deque<String> parents = new ArrayDeque<>();
+        parents.add(rootId);
+        while (!parents.isEmpty()) {
+            String parent = parents.poll();
+            AwsOperation.LIST_ORGANIZATIONAL_UNITS_FOR_PARENT.run(parent, () -> {
+                // The SDK model does not flatten this listing, so iterate pages; each page is one call.
+                for (ListOrganizationalUnitsForParentResponse page : organizations.listOrganizationalUnitsForParentPaginator(
+                        r -> r.parentId(parent).maxResults(AwsFacts.ORGANIZATIONS_MAX_PAGE_SIZE))) {
+                    for (OrganizationalUnit ou : page.organizationalUnits()) {
+                        tree.ou(ou.id(), ou.name(), parent);
+                        parents.add(ou.id());
+                    }
+                }
+            });
+        }
+        return tree.build();
+    }
+
+    /**
+     * Adds the accounts to {@code structure}.
+     *
+     * @param skipParents root/OU ids whose accounts need no placement (the same baseline SCPs apply to each); their
+     *                    accounts come from one organisation-wide listing, without a parent id. Empty: every
+     *                    parent is listed and every account placed.
+     */
+    public static OrgTree readAccounts(OrganizationsClient organizations, OrgTree structure, Set<String> skipParents) {
+        OrgTree.Builder tree = OrgTree.builder(structure.rootId(), structure.managementAccountId())
+                .ousOf(structure).unlistedParents(skipParents);
+        Set<String> placed = new HashSet<>();
+        List<String> parents = new ArrayList<>();
+        parents.add(structure.rootId());
+        structure.ous().forEach(o -> parents.add(o.id()));
+        for (String parent : parents) {
+            if (skipParents.contains(parent)) {
+                continue;
+            }
+            AwsOperation.LIST_ACCOUNTS_FOR_PARENT.run(parent, () -> {
+                for (ListAccountsForParentResponse page : organizations.listAccountsForParentPaginator(
+                        r -> r.parentId(parent).maxResults(AwsFacts.ORGANIZATIONS_MAX_PAGE_SIZE))) {
+                    for (Account account : page.accounts()) {
+                        tree.account(account.id(), account.name(), status(account), parent);
+                        placed.add(account.id());
+                    }
+                }
+            });
+        }
+        if (!skipParents.isEmpty()) {
+            listAccounts(() -> {
+                for (ListAccountsResponse page : organizations.listAccountsPaginator(
+                        r -> r.maxResults(AwsFacts.ORGANIZATIONS_MAX_PAGE_SIZE))) {
+                    for (Account account : page.accounts()) {
+                        if (!placed.contains(account.id())) {
+                            tree.account(account.id(), account.name(), status(account), null);
+                        }
+                    }
+                }
+                return null;
+            });
+        }
+        return tree.build();
+    }
+
+    /**
+     * One account and its chain of parents (OU names unknown: ids stand in). Returns a tree without the account
+     * when it is not a member of this organisation.
+     */
+    public static OrgTree readForAccount(OrganizationsClient organizations, String accountId) {
+        return readForAccount(organizations, accountId, null);
+    }
+
+    /** As {@link #readForAccount(OrganizationsClient, String)}; {@code known} (if not null) saves DescribeOrganization. */
+    public static OrgTree readForAccount(OrganizationsClient organizations, String accountId,
+                                         OrganizationAudit.KnownOrganization known) {
+        String management = known != null ? known.managementAccountId() : managementAccount(organizations);
+        Account account;
+        try {
+            account = organizations.describeAccount(r -> r.accountId(accountId)).account();
+        } catch (AccountNotFoundException e) {
+            return OrgTree.builder(known != null ? known.rootId() : rootId(organizations), management).partial().build();
+        } catch (SdkException e) {
+            throw io.claudebaseline.aws.AwsErrors.translate(AwsOperation.DESCRIBE_ACCOUNT, accountId, e);
+        }
+        // Walk up: account -> parent -> ... -> root. OUs nest at most five levels, so this stays a handful of calls.
+        List<Parent> chain = new ArrayList<>();
+        String child = accountId;
+        while (true) {
+            String current = child;
+            List<Parent> parents = AwsOperation.LIST_PARENTS.call(current,
+                    () -> organizations.listParents(r -> r.childId(current)).parents());
+            if (parents.isEmpty()) {
+                throw new IllegalStateException("Organizations returned no parent for " + current);
+            }
+            Parent parent = parents.get(0);
+            chain.add(parent);
+            if (parent.type() == ParentType.ROOT || chain.size() > 10) {
+                break;
+            }
+            child = parent.id();
+        }
+        Parent top = chain.get(chain.size() - 1);
+        if (top.type() != ParentType.ROOT) {
+            throw new IllegalStateException("the parents of account " + accountId + " do not reach a root");
+        }
+        OrgTree.Builder tree = OrgTree.builder(top.id(), management).partial();
+        for (int i = chain.size() - 2; i >= 0; i--) {
+            tree.ou(chain.get(i).id(), null, chain.get(i + 1).id());
+        }
+        tree.account(account.id(), account.name(), status(account), chain.get(0).id());
+        return tree.build();
+    }
+
+    private static String managementAccount(OrganizationsClient organizations) {
+        return AwsOperation.DESCRIBE_ORGANIZATION.call("the organization",
+                () -> organizations.describeOrganization().organization().masterAccountId());
+    }
+
+    private static String rootId(OrganizationsClient organizations) {
+        List<Root> roots = AwsOperation.LIST_ROOTS.call("the organization", () -> organizations.listRoots().roots());
+        if (roots.isEmpty()) {
+            throw new IllegalStateException("Organizations returned no root");
+        }
+        return roots.get(0).id();
+    }
+
+    private static <T> T listAccounts(Supplier<T> call) {
+        return LIST_ACCOUNTS.isPresent() ? LIST_ACCOUNTS.get().call("the organization", call) : call.get();
+    }
+
+    /** Organizations' newer {@code State} when present, else the older {@code Status}. */
+    private static String status(Account account) {
+        String state = account.stateAsString();
+        return state != null ? state : account.statusAsString();
+    }
+}

@@ -1,0 +1,287 @@
+package io.claudebaseline.simulate;
+
+import io.claudebaseline.config.BaselineConfig;
+import io.claudebaseline.config.ControlsConfig;
+import io.claudebaseline.config.WorkspaceConfig;
+import io.claudebaseline.eval.ArnMatcher;
+import io.claudebaseline.eval.Request;
+import io.claudebaseline.eval.WildcardMatcher;
+import io.claudebaseline.facts.AwsFacts;
+import io.claudebaseline.model.Control;
+import io.claudebaseline.simulate.Scenario.Expect;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The scenarios every baseline must pass, derived from the config (not from the rendered SCPs, so that a wrong
+ * rendering is caught): for each enabled control, requests that must be denied and requests that must not be.
+ * See docs/simulation.md for the list.
+ */
+final class BuiltInScenarios {
+    /** Paths used for a shadow user created under an IAM path (anyPath). */
+    static final String SHADOW_USER_PATH = "claude/keys/";
+    /** Users that are not shadow users, tried in order until one does not match the configured pattern. */
+    static final List<String> ORDINARY_USER_NAMES = List.of("alice", "ci-deployer", "svc-reporting", "u");
+    /** Principals an unlisted administrator might use, tried in order until one matches no allow/exempt pattern. */
+    static final List<String> ADMIN_PRINCIPAL_NAMES = List.of(
+            "role/Administrator", "role/OrganizationAccountAccessRole", "user/admin", "role/claude-baseline-simulated-outsider");
+
+    private final BaselineConfig config;
+    private final String defaultAccount;
+    private final List<Scenario> out = new ArrayList<>();
+
+    private BuiltInScenarios(BaselineConfig config) {
+        this.config = config;
+        this.defaultAccount = defaultAccount(config);
+    }
+
+    static List<Scenario> derive(BaselineConfig config) {
+        BuiltInScenarios b = new BuiltInScenarios(config);
+        ControlsConfig controls = config.controls();
+        if (controls.protectWorkspaces().enabled()) {
+            for (WorkspaceConfig w : config.workspaces()) {
+                b.protectWorkspace(w);
+            }
+        }
+        if (controls.denyLongTermKeyCreation().isEnabled()) {
+            b.keyCreation(controls.denyLongTermKeyCreation());
+        }
+        if (controls.denyShadowUsers().isEnabled()) {
+            b.shadowUsers(controls.denyShadowUsers());
+        }
+        if (controls.denyLongTermKeyUse().enabled()) {
+            b.keyUse();
+        }
+        return List.copyOf(b.out);
+    }
+
+    // ------------------------------------------------------------------ protect workspaces
+
+    private void protectWorkspace(WorkspaceConfig w) {
+        String control = Control.PROTECT_WORKSPACES.id();
+        String account = concreteAccount(w.account()) ? w.account() : defaultAccount;
+        String region = WorkspaceConfig.ANY.equals(w.region()) ? ExampleValues.EXAMPLE_REGION : w.region();
+        String arn = AwsFacts.workspaceArn(config.partition(), region, account, w.id());
+        String arnNote = (WorkspaceConfig.ANY.equals(w.region()) || !concreteAccount(w.account()))
+                ? "workspace ARN " + arn + " is an example: the config leaves " + openParts(w) + " open" : null;
+        String prefix = "scenario:" + control + ":" + w.id();
+
+        List<String> allowed = new ArrayList<>(new LinkedHashSet<>(w.allowedPrincipals()));
+        for (int j = 0; j < allowed.size(); j++) {
+            String pattern = allowed.get(j);
+            Optional<String> principal = ExampleValues.principalFor(pattern, account, config.partition());
+            for (String action : AwsFacts.SCENARIO_WORKSPACE_ACTIONS) {
+                String check = prefix + ":allowed[" + j + "]:" + action;
+                if (principal.isEmpty()) {
+                    out.add(Scenario.underivable(control, check, "allowed principal " + pattern + " may call " + action,
+                            "no concrete principal ARN matches the pattern " + pattern));
+                    continue;
+                }
+                out.add(new Scenario(control, check,
+                        "allowed principal " + principal.get() + " may call " + qualified(action) + " on workspace " + w.id(),
+                        Request.of(principal.get(), qualified(action), arn), Expect.ALLOWED,
+                        join(derivedNote(pattern, principal.get()), arnNote)));
+            }
+        }
+
+        List<String> excluded = new ArrayList<>(allowed);
+        excluded.addAll(config.exemptPrincipals());
+        Optional<String> outsider = outsider(account, excluded);
+        for (String action : AwsFacts.SCENARIO_WORKSPACE_ACTIONS) {
+            String check = prefix + ":unlisted:" + action;
+            if (outsider.isEmpty()) {
+                out.add(Scenario.underivable(control, check, "an unlisted principal is denied " + action + " on workspace " + w.id(),
+                        "every candidate administrator principal matches an allowed or exempt pattern ("
+                                + String.join(", ", excluded) + "); the allow-list may be too broad"));
+                continue;
+            }
+            out.add(new Scenario(control, check,
+                    "unlisted principal " + outsider.get() + " (an administrator, but not on the allow-list) is denied "
+                            + qualified(action) + " on workspace " + w.id(),
+                    Request.of(outsider.get(), qualified(action), arn), Expect.DENIED, arnNote));
+        }
+        exempt(control, prefix, account, "may call " + qualified(AwsFacts.SCENARIO_WORKSPACE_ACTIONS.get(0)) + " on workspace " + w.id(),
+                p -> Request.of(p, qualified(AwsFacts.SCENARIO_WORKSPACE_ACTIONS.get(0)), arn), arnNote);
+    }
+
+    private static String openParts(WorkspaceConfig w) {
+        List<String> open = new ArrayList<>();
+        if (WorkspaceConfig.ANY.equals(w.region())) {
+            open.add("the region");
+        }
+        if (!concreteAccount(w.account())) {
+            open.add("the account");
+        }
+        return String.join(" and ", open);
+    }
+
+    // ------------------------------------------------------------------ long-term keys
+
+    private void keyCreation(ControlsConfig.KeyCreation keyCreation) {
+        String control = Control.DENY_LONG_TERM_KEY_CREATION.id();
+        String prefix = "scenario:" + control;
+        Optional<String> admin = outsider(defaultAccount, config.exemptPrincipals());
+        String user = ordinaryUser(config.controls().denyShadowUsers().userNamePattern());
+        String userArn = userArn(defaultAccount, "", user);
+        String action = AwsFacts.ACTION_CREATE_SERVICE_SPECIFIC_CREDENTIAL;
+        if (admin.isEmpty()) {
+            out.add(Scenario.underivable(control, prefix + ":claude-service", "creating a long-term Claude API key is denied",
+                    noAdminNote()));
+        } else {
+            out.add(new Scenario(control, prefix + ":claude-service",
+                    admin.get() + " is denied creating a long-term Claude API key (" + action + " for " + AwsFacts.SERVICE_NAME + ")",
+                    keyRequest(admin.get(), userArn, AwsFacts.SERVICE_NAME), Expect.DENIED, null));
+            boolean blanket = keyCreation.scope() == ControlsConfig.KeyCreation.Scope.ALL_SERVICES;
+            out.add(new Scenario(control, prefix + ":other-service:" + AwsFacts.CODECOMMIT_SERVICE_NAME,
+                    admin.get() + (blanket ? " is denied" : " is not denied") + " creating a " + AwsFacts.CODECOMMIT_SERVICE_NAME
+                            + " credential (scope " + (blanket ? "all-services" : "claude-service") + ")",
+                    keyRequest(admin.get(), userArn, AwsFacts.CODECOMMIT_SERVICE_NAME), blanket ? Expect.DENIED : Expect.ALLOWED, null));
+        }
+        exempt(control, prefix, defaultAccount, "may create a long-term Claude API key",
+                p -> keyRequest(p, userArn, AwsFacts.SERVICE_NAME), null);
+    }
+
+    private static Request keyRequest(String principal, String userArn, String serviceName) {
+        return new Request(principal, AwsFacts.ACTION_CREATE_SERVICE_SPECIFIC_CREDENTIAL, userArn,
+                Map.of(AwsFacts.SSC_SERVICE_NAME_KEY, List.of(serviceName)));
+    }
+
+    private void shadowUsers(ControlsConfig.ShadowUsers shadow) {
+        String control = Control.DENY_SHADOW_USERS.id();
+        String prefix = "scenario:" + control;
+        String action = AwsFacts.ACTION_CREATE_USER;
+        String shadowName = ExampleValues.userNameFor(shadow.userNamePattern());
+        String nameNote = ExampleValues.hasWildcard(shadow.userNamePattern())
+                ? "shadow user name " + shadowName + " is an example of the pattern " + shadow.userNamePattern() : null;
+        Optional<String> admin = outsider(defaultAccount, config.exemptPrincipals());
+        if (admin.isEmpty()) {
+            out.add(Scenario.underivable(control, prefix + ":shadow-user", "creating a shadow user is denied", noAdminNote()));
+        } else {
+            out.add(new Scenario(control, prefix + ":shadow-user",
+                    admin.get() + " is denied creating the shadow user " + shadowName,
+                    Request.of(admin.get(), action, userArn(defaultAccount, "", shadowName)), Expect.DENIED, nameNote));
+            if (shadow.anyPath()) {
+                out.add(new Scenario(control, prefix + ":shadow-user-under-path",
+                        admin.get() + " is denied creating the shadow user " + shadowName + " under the path /" + SHADOW_USER_PATH,
+                        Request.of(admin.get(), action, userArn(defaultAccount, SHADOW_USER_PATH, shadowName)), Expect.DENIED, nameNote));
+            }
+            String ordinary = ordinaryUser(shadow.userNamePattern());
+            if (WildcardMatcher.compile(shadow.userNamePattern()).matches(ordinary)) {
+                out.add(Scenario.underivable(control, prefix + ":ordinary-user", "creating an ordinary user is not denied",
+                        "the shadow user pattern " + shadow.userNamePattern() + " matches every candidate user name; it is too broad"));
+            } else {
+                out.add(new Scenario(control, prefix + ":ordinary-user",
+                        admin.get() + " is not denied creating the ordinary user " + ordinary,
+                        Request.of(admin.get(), action, userArn(defaultAccount, "", ordinary)), Expect.ALLOWED, null));
+            }
+        }
+        exempt(control, prefix, defaultAccount, "may create the shadow user " + shadowName,
+                p -> Request.of(p, action, userArn(defaultAccount, "", shadowName)), nameNote);
+    }
+
+    private void keyUse() {
+        String control = Control.DENY_LONG_TERM_KEY_USE.id();
+        String prefix = "scenario:" + control;
+        String shadowName = ExampleValues.userNameFor(config.controls().denyShadowUsers().userNamePattern());
+        String keyUser = userArn(defaultAccount, "", shadowName);
+        String action = AwsFacts.ACTION_CALL_WITH_BEARER_TOKEN;
+        if (matchesAny(config.exemptPrincipals(), keyUser)) {
+            out.add(Scenario.underivable(control, prefix + ":long-term", "a call with a long-term API key is denied",
+                    "the key's user " + keyUser + " matches an exempt principal"));
+        } else {
+            out.add(new Scenario(control, prefix + ":long-term",
+                    "a call with a long-term API key (the key's user " + keyUser + ") is denied " + action,
+                    bearerRequest(keyUser, AwsFacts.BEARER_TOKEN_LONG_TERM), Expect.DENIED, null));
+        }
+        Optional<String> caller = outsider(defaultAccount, config.exemptPrincipals());
+        if (caller.isPresent()) {
+            out.add(new Scenario(control, prefix + ":short-term",
+                    "a call with a short-term API key by " + caller.get() + " is not denied " + action,
+                    bearerRequest(caller.get(), AwsFacts.BEARER_TOKEN_SHORT_TERM), Expect.ALLOWED, null));
+        } else {
+            out.add(Scenario.underivable(control, prefix + ":short-term", "a call with a short-term API key is not denied", noAdminNote()));
+        }
+        exempt(control, prefix, defaultAccount, "may call " + action + " with a long-term API key",
+                p -> bearerRequest(p, AwsFacts.BEARER_TOKEN_LONG_TERM), null);
+    }
+
+    private static Request bearerRequest(String principal, String tokenType) {
+        return new Request(principal, AwsFacts.ACTION_CALL_WITH_BEARER_TOKEN, "*",
+                Map.of(AwsFacts.BEARER_TOKEN_TYPE_KEY, List.of(tokenType)));
+    }
+
+    // ------------------------------------------------------------------ shared
+
+    /** One ALLOWED scenario per exempt principal: exempt principals are exempt from every deny. */
+    private void exempt(String control, String prefix, String account, String what,
+                        java.util.function.Function<String, Request> request, String extraNote) {
+        List<String> exempt = config.exemptPrincipals();
+        for (int k = 0; k < exempt.size(); k++) {
+            String pattern = exempt.get(k);
+            String check = prefix + ":exempt[" + k + "]";
+            Optional<String> principal = ExampleValues.principalFor(pattern, account, config.partition());
+            if (principal.isEmpty()) {
+                out.add(Scenario.underivable(control, check, "exempt principal " + pattern + " " + what,
+                        "no concrete principal ARN matches the pattern " + pattern));
+                continue;
+            }
+            out.add(new Scenario(control, check, "exempt principal " + principal.get() + " " + what,
+                    request.apply(principal.get()), Expect.ALLOWED, join(derivedNote(pattern, principal.get()), extraNote)));
+        }
+    }
+
+    /** An administrator-like principal in {@code account} that matches none of {@code excluded}. */
+    private Optional<String> outsider(String account, List<String> excluded) {
+        List<String> candidates = ADMIN_PRINCIPAL_NAMES.stream()
+                .map(n -> "arn:" + config.partition() + ":iam::" + account + ":" + n).toList();
+        return ExampleValues.firstOf(candidates, c -> !matchesAny(excluded, c));
+    }
+
+    private static boolean matchesAny(List<String> patterns, String principal) {
+        return patterns.stream().anyMatch(p -> ArnMatcher.arnLike(p, principal));
+    }
+
+    private static String ordinaryUser(String shadowPattern) {
+        WildcardMatcher shadow = WildcardMatcher.compile(shadowPattern);
+        return ORDINARY_USER_NAMES.stream().filter(n -> !shadow.matches(n)).findFirst()
+                .orElse(ORDINARY_USER_NAMES.get(0));
+    }
+
+    private String userArn(String account, String path, String name) {
+        return "arn:" + config.partition() + ":iam::" + account + ":user/" + path + name;
+    }
+
+    private String noAdminNote() {
+        return "every candidate administrator principal in account " + defaultAccount + " matches an exempt pattern ("
+                + String.join(", ", config.exemptPrincipals()) + "); the exemption may be too broad";
+    }
+
+    private static String derivedNote(String pattern, String principal) {
+        return pattern.equals(principal) ? null : "example principal " + principal + " derived from the pattern " + pattern;
+    }
+
+    private static String join(String a, String b) {
+        if (a == null) {
+            return b;
+        }
+        return b == null ? a : a + "; " + b;
+    }
+
+    private static String qualified(String action) {
+        return AwsFacts.SERVICE_PREFIX + ":" + action;
+    }
+
+    static boolean concreteAccount(String account) {
+        return account != null && account.matches("\\d{12}");
+    }
+
+    /** First concrete workspace account, else first account target, else the documentation example account. */
+    static String defaultAccount(BaselineConfig config) {
+        return config.workspaces().stream().map(WorkspaceConfig::account).filter(BuiltInScenarios::concreteAccount).findFirst()
+                .or(() -> config.targets().stream().filter(BuiltInScenarios::concreteAccount).findFirst())
+                .orElse(ExampleValues.EXAMPLE_ACCOUNT);
+    }
+}

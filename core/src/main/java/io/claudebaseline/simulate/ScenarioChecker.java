@@ -1,0 +1,63 @@
+package io.claudebaseline.simulate;
+
+import io.claudebaseline.eval.Decision;
+import io.claudebaseline.eval.Request;
+import io.claudebaseline.eval.ScpEvaluator;
+import io.claudebaseline.verify.CheckResult;
+import io.claudebaseline.verify.CheckStatus;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Evaluates one scenario and turns the decision into a check naming request, expectation and deciding statement. */
+final class ScenarioChecker {
+    private ScenarioChecker() {}
+
+    static CheckResult check(Scenario scenario, ScpEvaluator evaluator) {
+        if (scenario.request() == null) {
+            return new CheckResult(scenario.control(), scenario.check(), CheckStatus.WARN,
+                    "Scenario not evaluated: " + scenario.description() + " — " + scenario.note() + ".",
+                    Map.of("reason", scenario.note()));
+        }
+        Request request = scenario.request();
+        Decision decision = evaluator.evaluate(request);
+        boolean expectedDenied = scenario.expect() == Scenario.Expect.DENIED;
+        boolean ok = decision.isDenied() == expectedDenied;
+        String actual = decision.isDenied() ? "denied" : "not denied";
+        String message = (ok ? "As expected: " : "NOT as expected: ") + scenario.description()
+                + ". Request " + request.describe() + "; expected " + scenario.expect().words() + ", got " + actual
+                + " — " + decision.explain() + "."
+                + (scenario.note() == null ? "" : " (" + scenario.note() + ")");
+        return new CheckResult(scenario.control(), scenario.check(), ok ? CheckStatus.PASS : CheckStatus.FAIL, message,
+                evidence(scenario, decision));
+    }
+
+    private static Map<String, Object> evidence(Scenario scenario, Decision decision) {
+        Request r = scenario.request();
+        Map<String, Object> ev = new LinkedHashMap<>();
+        ev.put("principal", r.principal());
+        ev.put("action", r.action());
+        ev.put("resource", r.resource());
+        Map<String, Object> context = new LinkedHashMap<>();
+        r.context().forEach((k, v) -> context.put(k, v.size() == 1 ? v.get(0) : v));
+        ev.put("context", context);
+        ev.put("expected", scenario.expect() == Scenario.Expect.DENIED ? "DENIED" : "NOT_DENIED");
+        ev.put("decision", decision.outcome().name());
+        decision.decidingStatement().ifPresent(s -> {
+            ev.put("decidingPolicy", s.policyName());
+            if (s.policyId() != null) {
+                ev.put("decidingPolicyId", s.policyId());
+            }
+            ev.put("decidingStatement", s.sid() == null ? "#" + s.index() : s.sid());
+            ev.put("decidingStatementIndex", s.index());
+        });
+        if (!decision.isDenied() && !decision.nearMisses().isEmpty()) {
+            List<String> misses = decision.nearMisses().stream().map(Decision.NearMiss::toString).toList();
+            ev.put("nearMisses", misses);
+        }
+        if (scenario.note() != null) {
+            ev.put("note", scenario.note());
+        }
+        return ev;
+    }
+}

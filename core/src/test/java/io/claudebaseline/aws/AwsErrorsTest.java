@@ -1,0 +1,112 @@
+package io.claudebaseline.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.claudebaseline.aws.AwsOperationException.Kind;
+import java.net.SocketTimeoutException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.cloudtrail.model.CloudTrailException;
+import software.amazon.awssdk.services.iam.model.IamException;
+import software.amazon.awssdk.services.organizations.model.ConstraintViolationException;
+import software.amazon.awssdk.services.organizations.model.ConstraintViolationExceptionReason;
+import software.amazon.awssdk.services.organizations.model.OrganizationsException;
+
+/** Every translated message: one sentence naming operation, resource and fix; AWS's text never echoed. */
+class AwsErrorsTest {
+
+    private static final String AWS_TEXT = "User: arn:aws:sts::111122223333:assumed-role/x/secret-session is not authorized";
+
+    private static OrganizationsException orgError(String code, int status) {
+        return (OrganizationsException) OrganizationsException.builder().statusCode(status).requestId("req-1").message(AWS_TEXT)
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).errorMessage(AWS_TEXT).build()).build();
+    }
+
+    private static void assertOneSentence(AwsOperationException e) {
+        assertThat(e.getMessage()).doesNotContain(AWS_TEXT).doesNotContain("secret-session").endsWith(".");
+        assertThat(e.getMessage().substring(0, e.getMessage().length() - 1)).doesNotContain(". ");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "AccessDeniedException, 400, ACCESS_DENIED, lacks the IAM permission organizations:AttachPolicy",
+            "TooManyRequestsException, 400, THROTTLED, throttled by AWS",
+            "ConcurrentModificationException, 400, CONFLICT, run apply again",
+            "DuplicatePolicyAttachmentException, 400, CONFLICT, already attached",
+            "DuplicatePolicyException, 400, CONFLICT, already exists",
+            "PolicyNotFoundException, 400, NOT_FOUND, does not exist",
+            "TargetNotFoundException, 400, NOT_FOUND, check the ids in the config",
+            "AWSOrganizationsNotInUseException, 400, NOT_FOUND, management account",
+            "PolicyTypeNotEnabledException, 400, INVALID_REQUEST, not enabled on the root",
+            "MalformedPolicyDocumentException, 400, INVALID_REQUEST, claude-baseline validate",
+            "ExpiredTokenException, 400, ACCESS_DENIED, invalid or expired",
+            "ServiceException, 500, UNAVAILABLE, AWS's side",
+            "InvalidInputException, 400, INVALID_REQUEST, check the config values"})
+    void organizationsErrors(String code, int status, Kind kind, String fix) {
+        AwsOperationException e = AwsErrors.translate(AwsOperation.ATTACH_POLICY, "p-1 → ou-1", orgError(code, status));
+        assertThat(e.kind()).isEqualTo(kind);
+        assertThat(e.operation()).isEqualTo("organizations:AttachPolicy");
+        assertThat(e.resource()).isEqualTo("p-1 → ou-1");
+        assertThat(e.getMessage()).startsWith("organizations:AttachPolicy on p-1 → ou-1 ").contains(fix).contains(code).contains("req-1");
+        assertOneSentence(e);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "MAX_POLICY_TYPE_ATTACHMENT_LIMIT_EXCEEDED, limits.scpMaxPerTarget",
+            "POLICY_CONTENT_LIMIT_EXCEEDED, limits.scpMaxCharacters",
+            "MIN_POLICY_TYPE_ATTACHMENT_LIMIT_EXCEEDED, at least one SCP",
+            "POLICY_NUMBER_LIMIT_EXCEEDED, delete unused SCPs",
+            "OU_DEPTH_LIMIT_EXCEEDED, OU_DEPTH_LIMIT_EXCEEDED"})
+    void constraintViolationsNameTheLimit(ConstraintViolationExceptionReason reason, String fix) {
+        ConstraintViolationException cve = (ConstraintViolationException) ConstraintViolationException.builder().reason(reason)
+                .statusCode(400).message(AWS_TEXT)
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode("ConstraintViolationException").errorMessage(AWS_TEXT).build()).build();
+        AwsOperationException e = AwsErrors.translate(AwsOperation.CREATE_POLICY, "claude-baseline-1", cve);
+        assertThat(e.kind()).isEqualTo(Kind.LIMIT_EXCEEDED);
+        assertThat(e.getMessage()).contains(fix);
+        assertOneSentence(e);
+    }
+
+    @Test
+    void queryProtocolAccessDeniedNamesTheIamAction() {
+        IamException denied = (IamException) IamException.builder().statusCode(403).message(AWS_TEXT)
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode("AccessDenied").errorMessage(AWS_TEXT).build()).build();
+        AwsOperationException e = AwsErrors.translate(AwsOperation.LIST_SERVICE_SPECIFIC_CREDENTIALS, "account 1", denied);
+        assertThat(e.kind()).isEqualTo(Kind.ACCESS_DENIED);
+        assertThat(e.getMessage()).contains("iam:ListServiceSpecificCredentials", "--for verify");
+        assertOneSentence(e);
+    }
+
+    @Test
+    void cloudTrailHomeRegionAndMissingTrail() {
+        CloudTrailException home = (CloudTrailException) CloudTrailException.builder().statusCode(400).message(AWS_TEXT)
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode("InvalidHomeRegionException").build()).build();
+        assertThat(AwsErrors.translate(AwsOperation.PUT_EVENT_SELECTORS, "trail t", home).getMessage())
+                .contains("controls.cloudTrailDataEvents.homeRegion");
+        CloudTrailException missing = (CloudTrailException) CloudTrailException.builder().statusCode(400)
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode("TrailNotFoundException").build()).build();
+        AwsOperationException e = AwsErrors.translate(AwsOperation.GET_TRAIL_STATUS, "trail t", missing);
+        assertThat(e.kind()).isEqualTo(Kind.NOT_FOUND);
+        assertThat(e.getMessage()).contains("createTrail");
+    }
+
+    @Test
+    void clientSideFailures() {
+        SdkClientException timeout = SdkClientException.builder().message("Unable to execute HTTP request: Read timed out")
+                .cause(new SocketTimeoutException("Read timed out")).numAttempts(3).build();
+        AwsOperationException t = AwsErrors.translate(AwsOperation.LIST_POLICIES, null, timeout);
+        assertThat(t.kind()).isEqualTo(Kind.UNAVAILABLE);
+        assertThat(t.getMessage()).isEqualTo("organizations:ListPolicies timed out after 3 attempts; check the network path to AWS"
+                + " (proxy, VPC endpoint, --endpoint-url) and run again.");
+
+        SdkClientException noCreds = SdkClientException.builder()
+                .message("Unable to load credentials from any of the providers in the chain AwsCredentialsProviderChain").build();
+        AwsOperationException c = AwsErrors.translate(AwsOperation.DESCRIBE_ORGANIZATION, null, noCreds);
+        assertThat(c.kind()).isEqualTo(Kind.ACCESS_DENIED);
+        assertThat(c.getMessage()).contains("no usable AWS credentials", "AWS_PROFILE");
+    }
+}

@@ -1,0 +1,12 @@
+package hudson.model;
+
+/** Stand-in for Jenkins core's {@code hudson.model.Descriptor}: the metadata singleton of a Describable. */
+public abstract class Descriptor<T extends Describable<T>> {
+    protected Descriptor() {
+    }
+
+    /** The real default is the class's simple name; descriptors override it with a human-readable name. */
+    public String getDisplayName() {
+        return getClass().getSimpleName();
+    }
+}

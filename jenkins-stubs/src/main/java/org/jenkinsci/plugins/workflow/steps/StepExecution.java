@@ -1,0 +1,34 @@
+package org.jenkinsci.plugins.workflow.steps;
+
+import java.io.Serializable;
+
+/** Stand-in for workflow-step-api's {@code StepExecution}: one running step. */
+public abstract class StepExecution implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final transient StepContext context;
+
+    protected StepExecution() {
+        this.context = null;
+    }
+
+    protected StepExecution(StepContext context) {
+        this.context = context;
+    }
+
+    public StepContext getContext() {
+        if (context == null) {
+            throw new IllegalStateException("this StepExecution was created without a context");
+        }
+        return context;
+    }
+
+    public abstract boolean start() throws Exception;
+
+    public void stop(Throwable cause) throws Exception {
+        getContext().onFailure(cause);
+    }
+
+    public void onResume() {
+    }
+}

@@ -1,0 +1,330 @@
+package io.jenkins.plugins.claudebaseline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import hudson.AbortException;
+import hudson.EnvVars;
+import hudson.FilePath;
+import hudson.model.Result;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.claudebaseline.aws.AwsOperationException;
+import io.claudebaseline.config.ConfigException;
+import io.claudebaseline.config.Problem;
+import io.claudebaseline.engine.Action;
+import io.claudebaseline.engine.EngineRequest;
+import io.claudebaseline.engine.EngineResult;
+import io.claudebaseline.verify.CheckResult;
+import io.jenkins.plugins.claudebaseline.Fakes.FakeContext;
+import io.jenkins.plugins.claudebaseline.Fakes.FakeFlowNode;
+import io.jenkins.plugins.claudebaseline.Fakes.FakeRun;
+import io.jenkins.plugins.claudebaseline.Fakes.RecordingEngine;
+import io.jenkins.plugins.claudebaseline.Fakes.RecordingListener;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jenkinsci.plugins.workflow.actions.WarningAction;
+import org.jenkinsci.plugins.workflow.graph.FlowNode;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+
+/**
+ * The step end to end through its Jenkins glue, with the context, workspace and engine faked: what the engine is
+ * asked, what lands in the workspace, what Groovy gets back and what happens to the build.
+ */
+class ClaudeBaselineExecutionTest {
+
+    /** Non-ASCII on purpose: the config must reach the engine byte for byte, whatever the platform charset. */
+    static final String CONFIG = "version: 1\ntags: { owner: \"équipe-sécurité ✓\" }\n";
+
+    @TempDir
+    Path workspaceDir;
+
+    FakeRun run;
+    FakeFlowNode node;
+    RecordingListener listener;
+    EnvVars env;
+    FakeContext context;
+    List<String> lookups;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        Files.writeString(workspaceDir.resolve("claude-baseline.yaml"), CONFIG, StandardCharsets.UTF_8);
+        run = new FakeRun();
+        node = new FakeFlowNode();
+        listener = new RecordingListener();
+        env = AwsEnvironmentTest.buildEnv();
+        lookups = new ArrayList<>();
+        context = new FakeContext()
+                .with(TaskListener.class, listener)
+                .with(Run.class, run)
+                .with(EnvVars.class, env)
+                .with(FilePath.class, new FilePath(workspaceDir.toFile()))
+                .with(FlowNode.class, node);
+    }
+
+    ClaudeBaselineExecution execution(ClaudeBaselineStep step, RecordingEngine engine) {
+        return new ClaudeBaselineExecution(step, context, engine, (id, r) -> {
+            lookups.add(id + "@" + (r == run ? "this-run" : "other-run"));
+            return "aws-org-admin".equals(id)
+                    ? StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIAJENKINSCRED", "jenkins-secret-value"))
+                    : null;
+        });
+    }
+
+    static ClaudeBaselineStep step(String action) {
+        ClaudeBaselineStep s = new ClaudeBaselineStep();
+        s.setAction(action);
+        return s;
+    }
+
+    static EngineResult verifyResult(EngineRequest request, boolean compliant) throws Exception {
+        Path reports = request.reportDir();
+        List<Path> files = new ArrayList<>();
+        if (reports != null) {
+            Files.createDirectories(reports);
+            Files.writeString(reports.resolve("junit.xml"), "<testsuite/>");
+            files.add(reports.resolve("junit.xml"));
+        }
+        List<CheckResult> checks = compliant
+                ? List.of(CheckResult.pass("protect-workspaces", "scp-attached:claude-baseline-1:r-ab12", "Attached."))
+                : List.of(CheckResult.pass("protect-workspaces", "scp-exists:claude-baseline-1", "Exists."),
+                          CheckResult.fail("protect-workspaces", "scp-attached:claude-baseline-1:r-ab12", "Not attached to r-ab12."));
+        return new EngineResult(Action.VERIFY, compliant, 0, checks, List.of(), files, reports,
+                compliant ? "Compliant." : "Not compliant: 1 of 2 checks failed.");
+    }
+
+    @Test
+    void renderCopiesTheConfigInAndTheArtifactsBackAndReturnsTheMap() throws Exception {
+        RecordingEngine engine = new RecordingEngine((request, progress) -> {
+            Path out = request.outputDir();
+            Files.createDirectories(out.resolve("scp"));
+            Files.writeString(out.resolve("scp/claude-baseline-1.json"), "{\"Version\":\"2012-10-17\"}");
+            Files.writeString(out.resolve("manifest.json"), "{}");
+            progress.line("wrote " + out.resolve("manifest.json"));
+            return new EngineResult(Action.RENDER, true, 0, List.of(), List.of(),
+                    List.of(Path.of("scp/claude-baseline-1.json"), Path.of("manifest.json")), null,
+                    "Rendered 1 SCP(s) into " + out + " (2 files).");
+        });
+
+        Map<String, Object> map = execution(step("render"), engine).run();
+
+        assertThat(engine.config).isEqualTo(CONFIG);
+        assertThat(engine.only().action()).isEqualTo(Action.RENDER);
+        assertThat(Files.readString(workspaceDir.resolve("baseline/scp/claude-baseline-1.json"))).isEqualTo("{\"Version\":\"2012-10-17\"}");
+        assertThat(workspaceDir.resolve("baseline/manifest.json")).exists();
+        assertThat(map).containsEntry("action", "render").containsEntry("compliant", true)
+                .containsEntry("artifacts", List.of("baseline/scp/claude-baseline-1.json", "baseline/manifest.json"))
+                .containsEntry("summary", "Rendered 1 SCP(s) into baseline (2 files).");
+        assertThat(listener.text()).contains("claude-baseline render: config claude-baseline.yaml")
+                .contains("wrote baseline/manifest.json")
+                .contains("claude-baseline: wrote 2 files to baseline")
+                .doesNotContain(engine.only().configPath().getParent().getParent().toString());
+        assertThat(run.getResult()).isNull();
+        // The temporary copy on the controller is gone.
+        assertThat(engine.only().configPath()).doesNotExist();
+    }
+
+    @Test
+    void verifyDriftFailsTheBuildByDefaultButTheReportsAreInTheWorkspaceFirst() throws Exception {
+        ClaudeBaselineStep s = step("verify");
+        s.setReportDir("reports");
+        RecordingEngine engine = new RecordingEngine((request, progress) -> verifyResult(request, false));
+
+        assertThatThrownBy(() -> execution(s, engine).run())
+                .isInstanceOf(AbortException.class)
+                .hasMessageStartingWith("claude-baseline verify: not compliant (1 of 2 checks failed)")
+                .hasMessageContaining("FAIL protect-workspaces / scp-attached:claude-baseline-1:r-ab12: Not attached to r-ab12.");
+        assertThat(workspaceDir.resolve("reports/junit.xml")).exists();
+    }
+
+    @Test
+    void onDriftUnstableMarksTheStageAndTheBuildAndReturnsTheMap() throws Exception {
+        ClaudeBaselineStep s = step("verify");
+        s.setOnDrift("unstable");
+        s.setReportDir("reports");
+        RecordingEngine engine = new RecordingEngine((request, progress) -> verifyResult(request, false));
+
+        Map<String, Object> map = execution(s, engine).run();
+
+        assertThat(run.getResult()).isSameAs(Result.UNSTABLE);
+        WarningAction warning = node.getAction(WarningAction.class);
+        assertThat(warning).isNotNull();
+        assertThat(warning.getResult()).isSameAs(Result.UNSTABLE);
+        assertThat(warning.getMessage()).isEqualTo("claude-baseline verify: not compliant (1 of 2 checks failed). Not compliant: 1 of 2 checks failed.");
+        assertThat(map).containsEntry("compliant", false).containsEntry("reportDir", "reports")
+                .containsEntry("artifacts", List.of("reports/junit.xml"));
+        assertThat(listener.text()).contains("WARNING: claude-baseline verify: not compliant");
+    }
+
+    @Test
+    void unstableNeverHidesAnEarlierFailure() throws Exception {
+        run.setResult(Result.FAILURE);
+        ClaudeBaselineStep s = step("verify");
+        s.setOnDrift("unstable");
+        execution(s, new RecordingEngine((request, progress) -> verifyResult(request, false))).run();
+        assertThat(run.getResult()).isSameAs(Result.FAILURE);
+    }
+
+    @Test
+    void onDriftIgnoreOnlyReports() throws Exception {
+        ClaudeBaselineStep s = step("verify");
+        s.setOnDrift("ignore");
+        Map<String, Object> map = execution(s, new RecordingEngine((request, progress) -> verifyResult(request, false))).run();
+        assertThat(run.getResult()).isNull();
+        assertThat(node.getAction(WarningAction.class)).isNull();
+        assertThat(map).containsEntry("compliant", false);
+        assertThat(listener.text()).contains("(onDrift: ignore)");
+    }
+
+    @Test
+    void aCompliantVerifySucceeds() throws Exception {
+        Map<String, Object> map = execution(step("verify"), new RecordingEngine((request, progress) -> verifyResult(request, true))).run();
+        assertThat(map).containsEntry("compliant", true).containsEntry("reportDir", null);
+        assertThat(run.getResult()).isNull();
+    }
+
+    @Test
+    void configErrorsFailWithTheValidationMessageAndWriteNothing() throws Exception {
+        ClaudeBaselineStep s = step("render");
+        RecordingEngine engine = new RecordingEngine((request, progress) -> {
+            throw new ConfigException(request.configPath().toString(), List.of(
+                    Problem.error("workspaces[1].allowedPrincipals[0]",
+                            "arn:aws:sts::111122223333:assumed-role/x/y is a session ARN; use the role ARN")));
+        });
+
+        assertThatThrownBy(() -> execution(s, engine).run())
+                .isInstanceOf(AbortException.class)
+                .hasMessage("Invalid configuration claude-baseline.yaml (1 error):\n"
+                        + "  error: workspaces[1].allowedPrincipals[0]: arn:aws:sts::111122223333:assumed-role/x/y is a session ARN; use the role ARN");
+        assertThat(workspaceDir.resolve("baseline")).doesNotExist();
+    }
+
+    @Test
+    void awsErrorsFailWithTheirOneSentence() {
+        RecordingEngine engine = new RecordingEngine((request, progress) -> {
+            throw new AwsOperationException("organizations:ListPolicies", "r-ab12", AwsOperationException.Kind.ACCESS_DENIED,
+                    "organizations:ListPolicies on r-ab12 was denied: grant it to the role the step uses.", null);
+        });
+        assertThatThrownBy(() -> execution(step("verify"), engine).run())
+                .isInstanceOf(AbortException.class)
+                .hasMessage("organizations:ListPolicies on r-ab12 was denied: grant it to the role the step uses.");
+    }
+
+    @Test
+    void aMissingConfigFailsBeforeTheEngineRuns() throws Exception {
+        ClaudeBaselineStep s = step("verify");
+        s.setConfig("ops/missing.yaml");
+        RecordingEngine engine = new RecordingEngine((request, progress) -> verifyResult(request, true));
+        assertThatThrownBy(() -> execution(s, engine).run())
+                .isInstanceOf(AbortException.class)
+                .hasMessageStartingWith("config: ops/missing.yaml is not a file in the workspace");
+        assertThat(engine.requests).isEmpty();
+    }
+
+    @Test
+    void badArgumentsFailBeforeAnythingIsTouched() {
+        ClaudeBaselineStep s = step("destroy");
+        s.setOnDrift("maybe");
+        RecordingEngine engine = new RecordingEngine((request, progress) -> verifyResult(request, true));
+        assertThatThrownBy(() -> execution(s, engine).run())
+                .isInstanceOf(AbortException.class)
+                .hasMessageContaining("action 'destroy' is not one of")
+                .hasMessageContaining("onDrift 'maybe' is not one of");
+        assertThat(engine.requests).isEmpty();
+    }
+
+    @Test
+    void withoutAWorkspaceTheStepSaysToRunInsideNode() {
+        context.with(FilePath.class, null);
+        assertThatThrownBy(() -> execution(step("verify"), new RecordingEngine((r, p) -> verifyResult(r, true))).run())
+                .isInstanceOf(AbortException.class)
+                .hasMessageContaining("run it inside node");
+    }
+
+    @Test
+    void aCredentialsIdIsResolvedForThisRunAndReplacesTheEnvironmentIdentity() throws Exception {
+        ClaudeBaselineStep s = step("verify");
+        s.setCredentialsId("aws-org-admin");
+        s.setRoleArn("arn:aws:iam::111122223333:role/audit");
+        s.setExternalId("ext-secret-ish");
+        RecordingEngine engine = new RecordingEngine((request, progress) -> verifyResult(request, true));
+
+        execution(s, engine).run();
+
+        EngineRequest request = engine.only();
+        assertThat(lookups).containsExactly("aws-org-admin@this-run");
+        AwsCredentialsProvider provider = request.credentials();
+        assertThat(provider.resolveCredentials().accessKeyId()).isEqualTo("AKIAJENKINSCRED");
+        assertThat(request.environment()).doesNotContainKeys("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN");
+        assertThat(request.roleArn()).isEqualTo("arn:aws:iam::111122223333:role/audit");
+        assertThat(request.externalId()).isEqualTo("ext-secret-ish");
+        assertThat(listener.text())
+                .contains("AWS credentials: Jenkins credential 'aws-org-admin', then assume role arn:aws:iam::111122223333:role/audit")
+                .doesNotContain("jenkins-secret-value", "AKIAJENKINSCRED", AwsEnvironmentTest.SECRET, AwsEnvironmentTest.TOKEN,
+                        "ext-secret-ish");
+    }
+
+    @Test
+    void anUnknownCredentialsIdFailsClearly() {
+        ClaudeBaselineStep s = step("verify");
+        s.setCredentialsId("nope");
+        RecordingEngine engine = new RecordingEngine((request, progress) -> verifyResult(request, true));
+        assertThatThrownBy(() -> execution(s, engine).run())
+                .isInstanceOf(AbortException.class)
+                .hasMessageStartingWith("credentialsId 'nope' does not name an AWS credential");
+        assertThat(engine.requests).isEmpty();
+    }
+
+    @Test
+    void withoutACredentialsIdTheBuildsAwsVariablesReachTheEngineButNeverTheLog() throws Exception {
+        RecordingEngine engine = new RecordingEngine((request, progress) -> verifyResult(request, true));
+        execution(step("verify"), engine).run();
+        EngineRequest request = engine.only();
+        assertThat(request.credentials()).isNull();
+        assertThat(request.environment()).containsEntry("AWS_SECRET_ACCESS_KEY", AwsEnvironmentTest.SECRET)
+                .containsEntry("AWS_SESSION_TOKEN", AwsEnvironmentTest.TOKEN);
+        assertThat(lookups).isEmpty();
+        assertThat(listener.text()).contains("AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY/AWS_SESSION_TOKEN from the build environment")
+                .doesNotContain(AwsEnvironmentTest.SECRET, AwsEnvironmentTest.TOKEN, "AKIAIOSFODNN7EXAMPLE");
+    }
+
+    @Test
+    void templateOverridesAreCopiedFromTheWorkspace() throws Exception {
+        Files.createDirectories(workspaceDir.resolve("ci/templates/scp"));
+        Files.writeString(workspaceDir.resolve("ci/templates/scp/protect-workspaces.json.mustache"), "{{! custom }}");
+        ClaudeBaselineStep s = step("render");
+        s.setTemplatesDir("ci/templates");
+        RecordingEngine engine = new RecordingEngine((request, progress) -> {
+            assertThat(request.templatesDir().resolve("scp/protect-workspaces.json.mustache")).hasContent("{{! custom }}");
+            return new EngineResult(Action.RENDER, true, 0, List.of(), List.of(), List.of(), null, "Rendered.");
+        });
+        execution(s, engine).run();
+        assertThat(engine.requests).hasSize(1);
+
+        s.setTemplatesDir("ci/absent");
+        assertThatThrownBy(() -> execution(s, engine).run()).isInstanceOf(AbortException.class)
+                .hasMessageStartingWith("templatesDir: ci/absent is not a directory in the workspace");
+    }
+
+    @Test
+    void startRunsTheExecutionAndReportsToTheContext() throws Exception {
+        // The stand-in runs synchronously; the real one uses a pool thread. Either way the map goes to onSuccess.
+        ClaudeBaselineExecution exec = execution(step("verify"), new RecordingEngine((r, p) -> verifyResult(r, true)));
+        assertThat(exec.start()).isFalse();
+        assertThat(context.failure).isNull();
+        assertThat(context.success).isInstanceOf(Map.class);
+
+        ClaudeBaselineExecution failing = execution(step("verify"), new RecordingEngine((r, p) -> verifyResult(r, false)));
+        failing.start();
+        assertThat(context.failure).isInstanceOf(AbortException.class);
+    }
+}

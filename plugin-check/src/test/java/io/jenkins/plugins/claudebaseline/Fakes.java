@@ -1,0 +1,119 @@
+package io.jenkins.plugins.claudebaseline;
+
+import hudson.model.Job;
+import hudson.model.Result;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.claudebaseline.engine.Engine;
+import io.claudebaseline.engine.EngineRequest;
+import io.claudebaseline.engine.EngineResult;
+import io.claudebaseline.engine.Progress;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jenkinsci.plugins.workflow.graph.FlowNode;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+
+/** Test doubles for the Jenkins context the step runs in, built on the jenkins-stubs stand-ins. */
+final class Fakes {
+    private Fakes() {
+    }
+
+    static final class FakeJob extends Job<FakeJob, FakeRun> {
+    }
+
+    static final class FakeRun extends Run<FakeJob, FakeRun> {
+    }
+
+    static final class FakeFlowNode extends FlowNode {
+    }
+
+    /** A build log in memory. */
+    static final class RecordingListener implements TaskListener {
+        private static final long serialVersionUID = 1L;
+        private final transient ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        private final transient PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+
+        @Override
+        public PrintStream getLogger() {
+            return out;
+        }
+
+        String text() {
+            return bytes.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Hands out whatever objects the test put in, like Pipeline does for the required context. */
+    static final class FakeContext extends StepContext {
+        private static final long serialVersionUID = 1L;
+        private final transient Map<Class<?>, Object> objects = new HashMap<>();
+        Object success;
+        Throwable failure;
+
+        <T> FakeContext with(Class<T> type, T value) {
+            objects.put(type, value);
+            return this;
+        }
+
+        @Override
+        public <T> T get(Class<T> key) {
+            return key.cast(objects.get(key));
+        }
+
+        @Override
+        public void onSuccess(Object result) {
+            success = result;
+        }
+
+        @Override
+        public void onFailure(Throwable t) {
+            failure = t;
+        }
+
+        @Override
+        public boolean isReady() {
+            return true;
+        }
+
+        @Override
+        public void setResult(Result r) {
+            throw new UnsupportedOperationException("the step sets the result on the Run");
+        }
+    }
+
+    /** What the engine does in a test: look at the request (and the files it names), then answer. */
+    @FunctionalInterface
+    interface Behaviour {
+        EngineResult answer(EngineRequest request, Progress progress) throws Exception;
+    }
+
+    /** Records every request; {@link #config} holds the config text the engine saw, read as UTF-8. */
+    static final class RecordingEngine implements Engine {
+        final List<EngineRequest> requests = new ArrayList<>();
+        String config;
+        private final Behaviour behaviour;
+
+        RecordingEngine(Behaviour behaviour) {
+            this.behaviour = behaviour;
+        }
+
+        @Override
+        public EngineResult run(EngineRequest request, Progress progress) throws Exception {
+            requests.add(request);
+            config = java.nio.file.Files.readString(request.configPath(), StandardCharsets.UTF_8);
+            return behaviour.answer(request, progress);
+        }
+
+        EngineRequest only() {
+            if (requests.size() != 1) {
+                throw new AssertionError("expected exactly one engine run, got " + requests.size());
+            }
+            return requests.get(0);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package io.jenkins.plugins.claudebaseline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.claudebaseline.engine.Action;
+import org.junit.jupiter.api.Test;
+
+class StepParametersTest {
+
+    static StepParameters params(String action) {
+        return new StepParameters(action, null, null, null, null, null, null, null, null, null, false, null, null);
+    }
+
+    @Test
+    void defaultsToVerifyingClaudeBaselineYaml() {
+        StepParameters p = new StepParameters(null, " ", null, "", null, null, null, null, null, null, false, "  ", null);
+        assertThat(p.parsedAction()).isEqualTo(Action.VERIFY);
+        assertThat(p.config()).isEqualTo("claude-baseline.yaml");
+        assertThat(p.reportDir()).isNull();
+        assertThat(p.parsedOnDrift()).isNull();
+        assertThat(p.effectiveOutputDir()).isNull();
+        assertThat(p.problems()).isEmpty();
+    }
+
+    @Test
+    void renderAndApplyWriteToBaselineUnlessToldOtherwise() {
+        assertThat(params("render").effectiveOutputDir()).isEqualTo("baseline");
+        assertThat(new StepParameters("render", null, "out/scps", null, null, null, null, null, null, null, false, null, null)
+                .effectiveOutputDir()).isEqualTo("out/scps");
+        assertThat(params("plan").effectiveOutputDir()).isNull();
+        assertThat(params("verify").effectiveOutputDir()).isNull();
+        // apply always keeps a pre-change snapshot: in the workspace, never in the controller's working directory.
+        assertThat(params("Apply").effectiveOutputDir()).isEqualTo("baseline");
+    }
+
+    @Test
+    void actionsAreCaseInsensitiveAndTrimmed() {
+        assertThat(params(" Apply ").parsedAction()).isEqualTo(Action.APPLY);
+    }
+
+    @Test
+    void everyProblemNamesTheParameterAndIsReportedAtOnce() {
+        StepParameters p = new StepParameters("deploy", null, "/etc/baseline", "../reports", null, null, null, null,
+                "ext-1", "ftp://localhost", false, "explode", null);
+        assertThat(p.problems()).containsExactly(
+                "action 'deploy' is not one of: validate, render, simulate, plan, apply, verify",
+                "onDrift 'explode' is not one of: fail, unstable, ignore",
+                "outputDir '/etc/baseline' must be a relative path inside the workspace, e.g. 'baseline'",
+                "reportDir '../reports' must be a relative path inside the workspace, e.g. 'reports'",
+                "externalId is only used when assuming a role: set roleArn as well, or remove externalId",
+                "endpointUrl 'ftp://localhost' must be an http:// or https:// URL");
+        assertThatThrownBy(p::check).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("claudeBaseline: invalid arguments:")
+                .hasMessageContaining("action 'deploy'").hasMessageContaining("onDrift 'explode'");
+    }
+
+    @Test
+    void windowsStylePathsOutsideTheWorkspaceAreRejectedToo() {
+        StepParameters p = new StepParameters("render", null, "C:\\baseline", "reports\\..\\..\\x", null, null, null,
+                null, null, null, false, null, null);
+        assertThat(p.problems()).hasSize(2);
+    }
+
+    @Test
+    void outputAndReportDirMustDiffer() {
+        StepParameters p = new StepParameters("verify", null, "out", "out", null, null, null, null, null, null, false, null, null);
+        assertThat(p.problems()).containsExactly("outputDir and reportDir are both 'out': give them different directories");
+    }
+
+    @Test
+    void nestedRelativeDirectoriesAreFine() {
+        StepParameters p = new StepParameters("verify", "cfg/prod.yaml", "build/baseline", "build/reports", "ci/templates",
+                "eu-west-1", "aws-admin", "arn:aws:iam::111122223333:role/audit", "ext", "http://127.0.0.1:5000", false,
+                "unstable", "111122223333");
+        assertThat(p.problems()).isEmpty();
+        assertThat(p.parsedOnDrift()).isEqualTo(DriftPolicy.UNSTABLE);
+    }
+}

@@ -1,0 +1,143 @@
+package io.jenkins.plugins.claudebaseline;
+
+import io.claudebaseline.engine.Action;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The {@code claudeBaseline} step's arguments as plain values, normalised (trimmed, blank → null) and checked before
+ * anything is copied or called. Paths are as the user wrote them, relative to the workspace.
+ *
+ * @param action       validate, render, simulate, plan, apply or verify (default verify)
+ * @param config       the config file in the workspace (default {@value #DEFAULT_CONFIG})
+ * @param outputDir    render/plan/apply output directory in the workspace (render, apply: default {@value #DEFAULT_OUTPUT_DIR})
+ * @param reportDir    verify/simulate report directory in the workspace (none when null)
+ * @param templatesDir a directory of template overrides in the workspace
+ * @param region       default AWS region
+ * @param credentialsId an aws-credentials credential id
+ * @param roleArn      role to assume first
+ * @param externalId   external id for {@code roleArn}
+ * @param endpointUrl  overrides every AWS endpoint (tests, private endpoints)
+ * @param dryRun       apply: plan only
+ * @param onDrift      fail, unstable or ignore (null: the action's default, see {@link DriftPolicy#effective})
+ * @param account      verify one member account only
+ */
+public record StepParameters(
+        String action,
+        String config,
+        String outputDir,
+        String reportDir,
+        String templatesDir,
+        String region,
+        String credentialsId,
+        String roleArn,
+        String externalId,
+        String endpointUrl,
+        boolean dryRun,
+        String onDrift,
+        String account) {
+
+    public static final String DEFAULT_ACTION = "verify";
+    public static final String DEFAULT_CONFIG = "claude-baseline.yaml";
+    public static final String DEFAULT_OUTPUT_DIR = "baseline";
+
+    private static final Pattern WINDOWS_DRIVE = Pattern.compile("^[A-Za-z]:.*");
+
+    public StepParameters {
+        action = blankToNull(action) == null ? DEFAULT_ACTION : action.trim();
+        config = blankToNull(config) == null ? DEFAULT_CONFIG : config.trim();
+        outputDir = blankToNull(outputDir);
+        reportDir = blankToNull(reportDir);
+        templatesDir = blankToNull(templatesDir);
+        region = blankToNull(region);
+        credentialsId = blankToNull(credentialsId);
+        roleArn = blankToNull(roleArn);
+        externalId = blankToNull(externalId);
+        endpointUrl = blankToNull(endpointUrl);
+        onDrift = blankToNull(onDrift);
+        account = blankToNull(account);
+    }
+
+    /** @throws IllegalArgumentException naming the parameter and the accepted values */
+    public Action parsedAction() {
+        return Action.parse(action);
+    }
+
+    /** The user's drift policy, or null when not given. */
+    public DriftPolicy parsedOnDrift() {
+        return DriftPolicy.parse(onDrift);
+    }
+
+    /**
+     * The output directory the engine should write into, as a workspace path: the user's, or for render and apply the
+     * default {@value #DEFAULT_OUTPUT_DIR} (render always writes its artifacts, apply always keeps a pre-change
+     * snapshot, and without a directory the engine would write them relative to the controller's working directory);
+     * null when this run writes no output.
+     */
+    public String effectiveOutputDir() {
+        if (outputDir != null) {
+            return outputDir;
+        }
+        String a = action.trim();
+        return "render".equalsIgnoreCase(a) || "apply".equalsIgnoreCase(a) ? DEFAULT_OUTPUT_DIR : null;
+    }
+
+    /**
+     * Every problem with the arguments, each naming the parameter and the fix. Empty when the step may run. Checked
+     * before the workspace is touched, so a typo costs nothing.
+     */
+    public List<String> problems() {
+        List<String> problems = new ArrayList<>();
+        try {
+            parsedAction();
+        } catch (IllegalArgumentException e) {
+            problems.add(e.getMessage());
+        }
+        try {
+            parsedOnDrift();
+        } catch (IllegalArgumentException e) {
+            problems.add(e.getMessage());
+        }
+        checkInsideWorkspace("outputDir", outputDir, problems);
+        checkInsideWorkspace("reportDir", reportDir, problems);
+        if (outputDir != null && outputDir.equals(reportDir)) {
+            problems.add("outputDir and reportDir are both '" + outputDir + "': give them different directories");
+        }
+        if (externalId != null && roleArn == null) {
+            problems.add("externalId is only used when assuming a role: set roleArn as well, or remove externalId");
+        }
+        if (endpointUrl != null && !(endpointUrl.startsWith("https://") || endpointUrl.startsWith("http://"))) {
+            problems.add("endpointUrl '" + endpointUrl + "' must be an http:// or https:// URL");
+        }
+        return problems;
+    }
+
+    /** Throws with every problem at once, so the user fixes the Jenkinsfile in one pass. */
+    public void check() {
+        List<String> problems = problems();
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("claudeBaseline: invalid arguments:\n  " + String.join("\n  ", problems));
+        }
+    }
+
+    /**
+     * Reports and artifacts must land in the workspace: an absolute path or {@code ..} would let a step write anywhere
+     * on the agent, and nothing outside the workspace is archived or cleaned anyway.
+     */
+    private static void checkInsideWorkspace(String name, String value, List<String> problems) {
+        if (value == null) {
+            return;
+        }
+        boolean absolute = value.startsWith("/") || value.startsWith("\\") || WINDOWS_DRIVE.matcher(value).matches();
+        boolean escapes = List.of(value.split("[/\\\\]")).contains("..");
+        if (absolute || escapes) {
+            problems.add(name + " '" + value + "' must be a relative path inside the workspace, e.g. '"
+                    + (name.equals("reportDir") ? "reports" : DEFAULT_OUTPUT_DIR) + "'");
+        }
+    }
+
+    static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}
