@@ -2,12 +2,10 @@ package hudson;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
@@ -24,10 +22,6 @@ public final class FilePath implements Serializable {
         this.remote = localPath.getPath();
     }
 
-    public FilePath(FilePath base, String rel) {
-        this.remote = new File(base.remote, rel).getPath();
-    }
-
     private Path path() {
         return Path.of(remote);
     }
@@ -36,18 +30,9 @@ public final class FilePath implements Serializable {
         return remote;
     }
 
-    public String getName() {
-        return path().getFileName() == null ? "" : path().getFileName().toString();
-    }
-
     public FilePath child(String relOrAbsolute) {
         Path rel = Path.of(relOrAbsolute);
         return new FilePath((rel.isAbsolute() ? rel : path().resolve(rel)).toFile());
-    }
-
-    public FilePath getParent() {
-        Path parent = path().getParent();
-        return parent == null ? null : new FilePath(parent.toFile());
     }
 
     public boolean exists() throws IOException, InterruptedException {
@@ -56,10 +41,6 @@ public final class FilePath implements Serializable {
 
     public boolean isDirectory() throws IOException, InterruptedException {
         return Files.isDirectory(path());
-    }
-
-    public InputStream read() throws IOException, InterruptedException {
-        return Files.newInputStream(path());
     }
 
     public void mkdirs() throws IOException, InterruptedException {
@@ -93,21 +74,6 @@ public final class FilePath implements Serializable {
             }
         }
         return count[0];
-    }
-
-    public void deleteRecursive() throws IOException, InterruptedException {
-        if (!Files.exists(path())) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(path())) {
-            for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
-                Files.delete(p);
-            }
-        }
-    }
-
-    public boolean isRemote() {
-        return false;
     }
 
     @Override

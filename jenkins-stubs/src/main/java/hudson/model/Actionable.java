@@ -7,14 +7,6 @@ import java.util.List;
 public abstract class Actionable {
     private final List<Action> actions = new ArrayList<>();
 
-    public List<Action> getActions() {
-        return actions;
-    }
-
-    public void addAction(Action a) {
-        actions.add(a);
-    }
-
     /** As the real method: replaces any action of the same class, returns whether the list changed. */
     public boolean addOrReplaceAction(Action a) {
         actions.removeIf(existing -> existing.getClass() == a.getClass());

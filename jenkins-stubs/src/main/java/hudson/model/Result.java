@@ -9,8 +9,6 @@ public final class Result implements Serializable {
     public static final Result SUCCESS = new Result("SUCCESS", 0);
     public static final Result UNSTABLE = new Result("UNSTABLE", 1);
     public static final Result FAILURE = new Result("FAILURE", 2);
-    public static final Result NOT_BUILT = new Result("NOT_BUILT", 3);
-    public static final Result ABORTED = new Result("ABORTED", 4);
 
     private final String name;
     public final int ordinal;
@@ -22,18 +20,6 @@ public final class Result implements Serializable {
 
     public boolean isWorseThan(Result that) {
         return this.ordinal > that.ordinal;
-    }
-
-    public boolean isWorseOrEqualTo(Result that) {
-        return this.ordinal >= that.ordinal;
-    }
-
-    public boolean isBetterThan(Result that) {
-        return this.ordinal < that.ordinal;
-    }
-
-    public boolean isBetterOrEqualTo(Result that) {
-        return this.ordinal <= that.ordinal;
     }
 
     @Override

@@ -16,10 +16,6 @@ public class ListBoxModel extends ArrayList<ListBoxModel.Option> {
             this(name, value, false);
         }
 
-        public Option(String name) {
-            this(name, name, false);
-        }
-
         public Option(String name, String value, boolean selected) {
             this.name = name;
             this.value = value;
@@ -32,10 +28,5 @@ public class ListBoxModel extends ArrayList<ListBoxModel.Option> {
 
     public void add(String displayName, String value) {
         add(new Option(displayName, value));
-    }
-
-    public ListBoxModel add(String nameAndValue) {
-        add(new Option(nameAndValue));
-        return this;
     }
 }

@@ -3,6 +3,7 @@ package io.claudebaseline.cli;
 import io.claudebaseline.aws.AwsOperationException;
 import io.claudebaseline.config.ConfigException;
 import io.claudebaseline.engine.ExitCode;
+import io.claudebaseline.render.TemplateException;
 import picocli.CommandLine;
 
 /**
@@ -16,6 +17,8 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
         var err = commandLine.getErr();
         if (ex instanceof ConfigException c) {
             err.println(c.getMessage());
+        } else if (ex instanceof TemplateException t) {
+            err.println("error: " + t.getMessage());
         } else if (ex instanceof AwsOperationException a) {
             err.println("error: " + a.getMessage());
         } else if (ex instanceof java.nio.file.NoSuchFileException n) {

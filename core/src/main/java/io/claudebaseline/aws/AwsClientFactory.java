@@ -86,7 +86,7 @@ public final class AwsClientFactory {
         try {
             uri = URI.create(value.trim());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("endpoint URL '" + value + "' is not a valid URL; use e.g. http://127.0.0.1:5000", e);
+            throw new IllegalArgumentException("endpoint URL '" + value + "' is not a valid URL; give an http:// or https:// URL with a host, e.g. http://127.0.0.1:5000", e);
         }
         if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https")) || uri.getHost() == null) {
             throw new IllegalArgumentException("endpoint URL '" + value + "' must be an http:// or https:// URL with a host, e.g. http://127.0.0.1:5000");

@@ -49,7 +49,9 @@ public enum AwsOperation {
     LIST_USERS(Service.IAM, "ListUsers", false, Command.VERIFY),
     LIST_SERVICE_SPECIFIC_CREDENTIALS(Service.IAM, "ListServiceSpecificCredentials", false, Command.VERIFY),
     // STS: --role-arn (every command) and the member-account audit role (verify)
-    ASSUME_ROLE(Service.STS, "AssumeRole", false, Command.PLAN, Command.APPLY, Command.VERIFY);
+    ASSUME_ROLE(Service.STS, "AssumeRole", false, Command.PLAN, Command.APPLY, Command.VERIFY),
+    // STS: which account the key inventory belongs to (needs no permission: AWS always allows it)
+    GET_CALLER_IDENTITY(Service.STS, "GetCallerIdentity", false, Command.VERIFY);
 
     /** The AWS services the tool talks to, with their IAM prefix and the SDK's service id. */
     public enum Service {

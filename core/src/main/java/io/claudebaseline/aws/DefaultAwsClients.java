@@ -82,6 +82,11 @@ final class DefaultAwsClients implements AwsClients {
         return sts;
     }
 
+    /** The shared run settings (tests look at the rate limiter through it). */
+    Shared shared() {
+        return shared;
+    }
+
     @Override
     public CallStats callStats() {
         return shared.stats();

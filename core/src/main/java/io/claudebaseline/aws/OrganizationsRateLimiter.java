@@ -20,6 +20,7 @@ public final class OrganizationsRateLimiter implements ExecutionInterceptor {
     private final LongSupplier clock;
     private final TokenBucket.Sleeper sleeper;
     private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
+    private final Map<String, java.util.concurrent.atomic.LongAdder> permits = new ConcurrentHashMap<>();
 
     /**
      * @param scale multiplies every documented rate: 1 keeps AWS's numbers, 0.5 leaves half the quota to other
@@ -49,9 +50,17 @@ public final class OrganizationsRateLimiter implements ExecutionInterceptor {
 
     /** Takes a permit for one call of {@code operation}; returns nanoseconds waited. */
     long acquire(String operation) {
+        permits.computeIfAbsent(operation, k -> new java.util.concurrent.atomic.LongAdder()).increment();
         return buckets.computeIfAbsent(operation, op -> {
             AwsFacts.ApiRate rate = AwsFacts.organizationsRate(op);
             return new TokenBucket(rate.perSecond() * scale, Math.max(1, rate.burst()), clock, sleeper);
         }).acquire();
+    }
+
+    /** Permits taken per operation so far (each attempt of each Organizations call takes one). */
+    public Map<String, Long> permitsTaken() {
+        Map<String, Long> out = new java.util.TreeMap<>();
+        permits.forEach((op, n) -> out.put(op, n.sum()));
+        return out;
     }
 }

@@ -63,7 +63,8 @@ public final class BaselineEngine implements Engine {
         switch (request.action()) {
             case RENDER: {
                 Path out = request.outputDir() == null ? Path.of("baseline") : request.outputDir();
-                List<Path> files = ArtifactWriter.write(baseline, templates, out, progress);
+                List<Path> files = ArtifactWriter.write(baseline, templates, out, progress,
+                        request.configPath().getFileName().toString());
                 String summary = "Rendered " + baseline.scps().size() + " SCP(s)"
                         + baseline.trail().map(t -> ", CloudTrail selectors for trail " + t.trailName()).orElse("")
                         + " and a Terraform module into " + out + " (" + files.size() + " files).";

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.organizations.model.PolicyType;
+import software.amazon.awssdk.services.organizations.model.PolicyTypeStatus;
 import software.amazon.awssdk.services.organizations.model.Tag;
 
 /**
@@ -70,6 +71,7 @@ public final class Applier {
         if (change instanceof Change.EnablePolicyType c) {
             AwsOperation.ENABLE_POLICY_TYPE.run(c.rootId(), () ->
                     org.enablePolicyType(r -> r.rootId(c.rootId()).policyType(PolicyType.SERVICE_CONTROL_POLICY)));
+            awaitScpsEnabled(org, c.rootId());
         } else if (change instanceof Change.CreateScp c) {
             String id = AwsOperation.CREATE_POLICY.call(c.name(), () -> org.createPolicy(r -> r.name(c.name())
                     .description(c.description() == null ? "" : c.description()).content(c.content())
@@ -112,6 +114,33 @@ public final class Applier {
             throw new IllegalStateException("unknown change " + change);
         }
     }
+
+    /**
+     * EnablePolicyType completes asynchronously (the root shows PENDING_ENABLE for a while); attaching before it
+     * is ENABLED fails, so wait for it, a bounded number of times with growing pauses.
+     */
+    private static void awaitScpsEnabled(OrganizationsClient org, String rootId) {
+        for (int attempt = 0; attempt < ENABLE_POLLS; attempt++) {
+            boolean enabled = AwsOperation.LIST_ROOTS.call(rootId, () -> org.listRootsPaginator(r -> { }).stream()
+                    .flatMap(p -> p.roots().stream()).filter(root -> root.id().equals(rootId))
+                    .flatMap(root -> root.policyTypes().stream())
+                    .anyMatch(t -> t.type() == PolicyType.SERVICE_CONTROL_POLICY && t.status() == PolicyTypeStatus.ENABLED));
+            if (enabled) {
+                return;
+            }
+            try {
+                Thread.sleep(500L * (attempt + 1));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for SCPs to be enabled on " + rootId, e);
+            }
+        }
+        throw new SafetyCheckException(AwsOperation.ENABLE_POLICY_TYPE, rootId, io.claudebaseline.aws.AwsOperationException.Kind.UNAVAILABLE,
+                "Service control policies on root " + rootId + " were still not enabled after waiting; run apply again in a few minutes.");
+    }
+
+    /** Polls of ListRoots after EnablePolicyType (pauses of 0.5 s, 1 s, ... add up to about 27 s). */
+    private static final int ENABLE_POLLS = 10;
 
     private static List<Tag> tags(Map<String, String> tags) {
         return tags.entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();

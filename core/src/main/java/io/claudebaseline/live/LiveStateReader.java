@@ -87,7 +87,11 @@ public final class LiveStateReader {
                 + (foreign.isEmpty() ? "" : " and " + foreign.size() + " same-named SCP(s) it does not own"));
 
         Map<String, List<LiveState.PolicyRef>> attachments = new LinkedHashMap<>();
-        if (options.targetAttachments()) {
+        if (options.targetAttachments() && !organization.scpEnabled()) {
+            // Enabling SCPs attaches FullAWSAccess to every root, OU and account: that is what each target will hold.
+            LiveState.PolicyRef full = new LiveState.PolicyRef(AwsFacts.FULL_AWS_ACCESS_POLICY_ID, "FullAWSAccess", true);
+            baseline.targets().forEach(t -> attachments.put(t, List.of(full)));
+        } else if (options.targetAttachments()) {
             for (String target : baseline.targets()) {
                 attachments.put(target, AwsOperation.LIST_POLICIES_FOR_TARGET.call(target, () ->
                         org.listPoliciesForTargetPaginator(r -> r.targetId(target).filter(PolicyType.SERVICE_CONTROL_POLICY)).stream()
@@ -97,11 +101,14 @@ public final class LiveStateReader {
         }
 
         Optional<LiveState.TrailLookup> trail = baseline.trail().map(t -> readTrail(t, aws));
-        boolean ownAccountInScope = options.accountFilter() == null || options.accountFilter().equals(organization.managementAccountId());
-        Optional<LiveState.KeyInventory> keys = options.keyInventory() && ownAccountInScope
-                ? Optional.of(readKeys(aws.iam(), organization.managementAccountId(),
-                        baseline.config().controls().denyShadowUsers().userNamePattern()))
-                : Optional.empty();
+        Optional<LiveState.KeyInventory> keys = Optional.empty();
+        if (options.keyInventory()) {
+            // The inventory is of the account the credentials act in (the management account, or a delegated admin).
+            String own = AwsOperation.GET_CALLER_IDENTITY.call(null, () -> aws.sts().getCallerIdentity()).account();
+            if (options.accountFilter() == null || options.accountFilter().equals(own)) {
+                keys = Optional.of(readKeys(aws.iam(), own, baseline.config().controls().denyShadowUsers().userNamePattern()));
+            }
+        }
         return new LiveState(organization, owned, foreign, attachments, trail, keys);
     }
 

@@ -123,10 +123,7 @@ public final class Planner {
             JsonNode have = PolicySemantics.parse(safeContent(owned));
             contentChanged = !PolicySemantics.equivalent(want, have);
             if (contentChanged) {
-                List<JsonNode> w = PolicySemantics.statementsOf(want);
-                List<JsonNode> h = PolicySemantics.statementsOf(have);
-                h.stream().filter(s -> !w.contains(s)).forEach(s -> diff.add("- " + PolicySemantics.minify(s)));
-                w.stream().filter(s -> !h.contains(s)).forEach(s -> diff.add("+ " + PolicySemantics.minify(s)));
+                diff.addAll(StatementDiff.of(want, have).lines());
                 if (diff.isEmpty()) {
                     diff.add("~ document members other than Statement differ (e.g. Version)");
                 }

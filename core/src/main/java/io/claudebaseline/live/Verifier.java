@@ -103,10 +103,9 @@ public final class Verifier {
                 return CheckResult.pass(control, check, "SCP " + d.name() + " has the baseline's content (compared by meaning).")
                         .withEvidence(Map.of("policyId", owned.id()));
             }
-            List<JsonNode> w = PolicySemantics.statementsOf(want);
-            List<JsonNode> h = PolicySemantics.statementsOf(have);
-            List<String> missing = w.stream().filter(s -> !h.contains(s)).map(PolicySemantics::minify).toList();
-            List<String> unexpected = h.stream().filter(s -> !w.contains(s)).map(PolicySemantics::minify).toList();
+            StatementDiff diff = StatementDiff.of(want, have);
+            List<String> missing = diff.missing();
+            List<String> unexpected = diff.unexpected();
             Map<String, Object> ev = new LinkedHashMap<>();
             ev.put("policyId", owned.id());
             ev.put("missingStatements", missing);
@@ -249,8 +248,14 @@ public final class Verifier {
         }
     }
 
-    /** The control id(s) an SCP implements: one id, or several joined with '+'. */
+    /**
+     * The control an SCP's checks report under: the control's id when the SCP carries one control (layout:
+     * per-control), else {@value #COMBINED_SCPS} (layout: combined packs several controls into one SCP).
+     */
     static String controlOf(ScpDocument d) {
-        return d.controls().isEmpty() ? ORGANIZATION : d.controls().stream().map(Control::id).collect(Collectors.joining("+"));
+        return d.controls().size() == 1 ? d.controls().get(0).id() : COMBINED_SCPS;
     }
+
+    /** Control name of the checks of an SCP that carries several controls. */
+    static final String COMBINED_SCPS = "baseline-scps";
 }

@@ -7,9 +7,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.organizations.model.Account;
@@ -45,12 +43,6 @@ import software.amazon.awssdk.services.organizations.model.Root;
  */
 public final class OrgTreeReader {
     private OrgTreeReader() {}
-
-    /**
-     * ListAccounts is looked up by name so this compiles whether or not the operation table lists it yet; until
-     * it does, its failures surface as the SDK's exception.
-     */
-    private static final Optional<AwsOperation> LIST_ACCOUNTS = AwsOperation.byIamAction("organizations:ListAccounts");
 
     /** The whole organisation, every account listed under its parent (exact placement). */
     public static OrgTree readAll(OrganizationsClient organizations) {
@@ -114,7 +106,7 @@ public final class OrgTreeReader {
             });
         }
         if (!skipParents.isEmpty()) {
-            listAccounts(() -> {
+            AwsOperation.LIST_ACCOUNTS.call("the organization", () -> {
                 for (ListAccountsResponse page : organizations.listAccountsPaginator(
                         r -> r.maxResults(AwsFacts.ORGANIZATIONS_MAX_PAGE_SIZE))) {
                     for (Account account : page.accounts()) {
@@ -189,10 +181,6 @@ public final class OrgTreeReader {
             throw new IllegalStateException("Organizations returned no root");
         }
         return roots.get(0).id();
-    }
-
-    private static <T> T listAccounts(Supplier<T> call) {
-        return LIST_ACCOUNTS.isPresent() ? LIST_ACCOUNTS.get().call("the organization", call) : call.get();
     }
 
     /** Organizations' newer {@code State} when present, else the older {@code Status}. */

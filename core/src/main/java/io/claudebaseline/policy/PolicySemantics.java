@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -135,7 +134,7 @@ public final class PolicySemantics {
 
     private static ObjectNode canonicalDocument(ObjectNode doc) {
         Map<String, JsonNode> members = new TreeMap<>();
-        doc.fields().forEachRemaining(e -> members.put(e.getKey(),
+        doc.properties().forEach(e -> members.put(e.getKey(),
                 e.getKey().equals("Statement") ? canonicalStatements(e.getValue()) : canonicalGeneric(e.getValue())));
         ObjectNode out = NODES.objectNode();
         members.forEach(out::set);
@@ -163,9 +162,7 @@ public final class PolicySemantics {
             return canonicalGeneric(statement);
         }
         Map<String, JsonNode> members = new TreeMap<>();
-        Iterator<Map.Entry<String, JsonNode>> it = statement.fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : statement.properties()) {
             String key = e.getKey();
             JsonNode value = e.getValue();
             if (CASE_INSENSITIVE_SETS.contains(key)) {
@@ -189,14 +186,14 @@ public final class PolicySemantics {
             return canonicalGeneric(condition);
         }
         Map<String, JsonNode> operators = new TreeMap<>();
-        condition.fields().forEachRemaining(op -> {
+        condition.properties().forEach(op -> {
             if (!op.getValue().isObject()) {
                 operators.put(op.getKey(), canonicalGeneric(op.getValue()));
                 return;
             }
             // Two spellings of one key under one operator merge, as IAM treats key names case-insensitively.
             Map<String, TreeSet<String>> keys = new TreeMap<>();
-            op.getValue().fields().forEachRemaining(k -> keys
+            op.getValue().properties().forEach(k -> keys
                     .computeIfAbsent(k.getKey().toLowerCase(Locale.ROOT), x -> new TreeSet<>())
                     .addAll(values(k.getValue(), false)));
             ObjectNode keysNode = NODES.objectNode();
@@ -238,7 +235,7 @@ public final class PolicySemantics {
     private static JsonNode canonicalGeneric(JsonNode node) {
         if (node.isObject()) {
             Map<String, JsonNode> members = new TreeMap<>();
-            node.fields().forEachRemaining(e -> members.put(e.getKey(), canonicalGeneric(e.getValue())));
+            node.properties().forEach(e -> members.put(e.getKey(), canonicalGeneric(e.getValue())));
             ObjectNode out = NODES.objectNode();
             members.forEach(out::set);
             return out;

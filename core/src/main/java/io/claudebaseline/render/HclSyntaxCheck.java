@@ -10,6 +10,8 @@ import java.util.Deque;
  * e.g. a value with a quote, a newline or an unclosed {@code ${} leaking into the syntax.
  */
 final class HclSyntaxCheck {
+    private static final java.util.regex.Pattern HEREDOC = java.util.regex.Pattern.compile("<<-?([A-Za-z_][A-Za-z0-9_-]*)\r?\n");
+
     private HclSyntaxCheck() {}
 
     /** Throws {@link TemplateException} naming the template, line and problem. */
@@ -50,6 +52,26 @@ final class HclSyntaxCheck {
                 }
                 i++;
                 continue;
+            }
+            if (c == '<' && text.startsWith("<<", i)) {
+                java.util.regex.Matcher heredoc = HEREDOC.matcher(text).region(i, n);
+                if (heredoc.lookingAt()) {
+                    // A heredoc's body is template text up to the line holding only its marker; skip it whole.
+                    String marker = heredoc.group(1);
+                    int at = heredoc.end();
+                    line++;
+                    while (true) {
+                        int end = text.indexOf('\n', at);
+                        if (end < 0) fail(template, line, "heredoc <<" + marker + " is never closed");
+                        if (text.substring(at, end).trim().equals(marker)) {
+                            i = end;
+                            break;
+                        }
+                        at = end + 1;
+                        line++;
+                    }
+                    continue;
+                }
             }
             switch (c) {
                 case '\n' -> line++;

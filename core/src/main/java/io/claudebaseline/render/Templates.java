@@ -66,8 +66,19 @@ public final class Templates {
         this.sources = Map.copyOf(sources);
     }
 
-    /** The templates shipped in the jar. */
+    private static volatile Templates bundled;
+
+    /** The templates shipped in the jar (read once; a Templates instance is immutable and thread-safe). */
     public static Templates bundled() {
+        Templates t = bundled;
+        if (t == null) {
+            t = readBundledTemplates();
+            bundled = t;
+        }
+        return t;
+    }
+
+    private static Templates readBundledTemplates() {
         Map<String, String> texts = new LinkedHashMap<>();
         Map<String, String> sources = new LinkedHashMap<>();
         for (String name : ALL) {

@@ -122,41 +122,94 @@ class FaultInjectionTest {
         assertThat(e.getMessage()).contains("cloudtrail:GetTrailStatus", "AWS's side");
     }
 
-    @Test
-    void aFailureAtEveryMutatingCallOfAnApplyThenARerunConverges(MotoServer server, MotoFixtures moto) throws Exception {
-        List<String> mutating = mutatingCallsOfAFreshApply(server);
-        assertThat(mutating).contains("organizations:EnablePolicyType", "organizations:CreatePolicy", "organizations:AttachPolicy",
-                "cloudtrail:PutEventSelectors");
+    /** Puts a world into the state an apply starts from; returns nothing, acts on {@code world}. */
+    @FunctionalInterface
+    interface Setup {
+        void prepare(LiveWorld world) throws Exception;
+    }
 
+    /** A fresh organisation: enable, create, attach, put selectors. */
+    static final Setup FRESH = w -> { };
+
+    /** An applied baseline, then tampered so that healing needs every other kind of mutating call. */
+    static final Setup TAMPERED = w -> {
+        w.run(Action.APPLY);
+        String id = w.scpId(w.scpNames().get(0));
+        w.moto.organizations().updatePolicy(r -> r.policyId(id)
+                .content("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"Weakened\",\"Effect\":\"Deny\",\"Action\":\"s3:GetObject\",\"Resource\":\"*\"}]}"));
+        w.moto.organizations().untagResource(r -> r.resourceId(id).tagKeys("owner"));
+        w.moto.organizations().attachPolicy(r -> r.policyId(id).targetId(w.prodAccount));
+        String stale = w.moto.organizations().createPolicy(r -> r.name("claude-baseline-old").description("old")
+                .type("SERVICE_CONTROL_POLICY").content("{\"Version\":\"2012-10-17\",\"Statement\":[]}")
+                .tags(t -> t.key(AwsFacts.OWNERSHIP_TAG_KEY).value(AwsFacts.OWNERSHIP_TAG_VALUE))).policy().policySummary().id();
+        w.moto.organizations().attachPolicy(r -> r.policyId(stale).targetId(w.ou));
+        w.moto.putAdvancedSelectors(LiveWorld.TRAIL, LiveWorld.REGION, List.of(LiveWorld.foreignSelector()));
+        w.moto.stopLogging(LiveWorld.TRAIL, LiveWorld.REGION);
+    };
+
+    @Test
+    void aFailureAtEveryMutatingCallOfAFreshApplyThenARerunConverges(MotoServer server, MotoFixtures moto) throws Exception {
+        List<String> mutating = failAtEveryMutatingCall(server, moto, FRESH);
+        assertThat(mutating).containsExactly("organizations:EnablePolicyType", "organizations:CreatePolicy", "organizations:AttachPolicy",
+                "organizations:AttachPolicy", "cloudtrail:PutEventSelectors");
+    }
+
+    @Test
+    void aFailureAtEveryMutatingCallOfAHealingApplyThenARerunConverges(MotoServer server, MotoFixtures moto) throws Exception {
+        List<String> mutating = failAtEveryMutatingCall(server, moto, TAMPERED);
+        assertThat(mutating).containsExactlyInAnyOrder("organizations:UpdatePolicy", "organizations:TagResource",
+                "organizations:DetachPolicy", "organizations:DetachPolicy", "cloudtrail:PutEventSelectors", "cloudtrail:StartLogging",
+                "organizations:DeletePolicy");
+    }
+
+    /**
+     * Records the mutating calls of an apply from {@code setup}; then, for each of them and for two faults (one
+     * before the call takes effect, one after), rebuilds the world, fails the apply at that call, re-runs apply
+     * and checks the organisation converged with nothing foreign touched.
+     */
+    private List<String> failAtEveryMutatingCall(MotoServer server, MotoFixtures moto, Setup setup) throws Exception {
+        prepare(server, moto, setup);
+        List<String> mutating = mutatingCallsOfAnApply();
         Map<String, Integer> occurrence = new HashMap<>();
         for (String call : mutating) {
             int nth = occurrence.merge(call, 1, Integer::sum) - 1;
             for (Fault fault : List.of(Fault.CONCURRENT_MODIFICATION, Fault.TIMEOUT_AFTER_EFFECT)) {
-                server.reset();
-                world = new LiveWorld(server, moto, Files.createTempDirectory(dir, "run"));
-                AdvancedEventSelector foreignSelector = LiveWorld.foreignSelector();
-                moto.putAdvancedSelectors(LiveWorld.TRAIL, LiveWorld.REGION, List.of(foreignSelector));
-                String foreignContent = "{\"Version\":\"2012-10-17\",\"Statement\":[]}";
-                String foreignScp = moto.createForeignScp("team-guardrail", foreignContent, Map.of("team", "x"), world.ou);
-
+                Foreign foreign = prepare(server, moto, setup);
                 FaultInjector faults = new FaultInjector().at(call, nth, -1, fault);
                 String label = fault + " at " + call + " #" + (nth + 1);
                 assertThatThrownBy(() -> world.run(Action.APPLY, faults)).as(label).isInstanceOf(AwsOperationException.class);
+                assertThat(faults.fired()).as(label).isPositive();
                 assertThat(world.progress).as(label).anyMatch(l -> l.startsWith("apply stopped:"));
 
                 EngineResult rerun = world.run(Action.APPLY);
                 assertThat(rerun.compliant()).as(label).isTrue();
                 assertThat(world.run(Action.PLAN).changes()).as(label + ": converged").isZero();
                 assertThat(world.run(Action.VERIFY).compliant()).as(label).isTrue();
-                assertThat(moto.policyContent(foreignScp)).as(label).isEqualTo(foreignContent);
-                assertThat(moto.scpIdsAttachedTo(world.ou)).as(label).contains(foreignScp, AwsFacts.FULL_AWS_ACCESS_POLICY_ID);
-                assertThat(moto.advancedSelectors(LiveWorld.TRAIL, LiveWorld.REGION)).as(label).contains(foreignSelector);
+                assertThat(moto.policyContent(foreign.scpId())).as(label).isEqualTo(foreign.scpContent());
+                assertThat(moto.scpIdsAttachedTo(world.ou)).as(label).contains(foreign.scpId(), AwsFacts.FULL_AWS_ACCESS_POLICY_ID);
+                assertThat(moto.advancedSelectors(LiveWorld.TRAIL, LiveWorld.REGION)).as(label).contains(foreign.selector());
             }
         }
+        return mutating;
     }
 
-    /** The mutating calls a fresh apply makes, in order (from a recording, fault-free run). */
-    private List<String> mutatingCallsOfAFreshApply(MotoServer server) throws Exception {
+    /** What someone else owns in the world, which no apply may change. */
+    record Foreign(String scpId, String scpContent, AdvancedEventSelector selector) {}
+
+    /** A fresh world with a foreign SCP and a foreign selector, brought into the state {@code setup} describes. */
+    private Foreign prepare(MotoServer server, MotoFixtures moto, Setup setup) throws Exception {
+        server.reset();
+        world = new LiveWorld(server, moto, Files.createTempDirectory(dir, "run"));
+        AdvancedEventSelector selector = LiveWorld.foreignSelector();
+        moto.putAdvancedSelectors(LiveWorld.TRAIL, LiveWorld.REGION, List.of(selector));
+        String content = "{\"Version\":\"2012-10-17\",\"Statement\":[]}";
+        String scp = moto.createForeignScp("team-guardrail", content, Map.of("team", "x"), world.ou);
+        setup.prepare(world);
+        return new Foreign(scp, content, selector);
+    }
+
+    /** The mutating calls an apply of the current world makes, in order, recorded from a fault-free apply. */
+    private List<String> mutatingCallsOfAnApply() throws Exception {
         FaultInjector recorder = new FaultInjector();
         world.run(Action.APPLY, recorder);
         List<String> out = new ArrayList<>();

@@ -153,6 +153,9 @@ class LiveScenariosTest {
 
         EngineResult heal = world.run(Action.APPLY);
         assertThat(heal.changes()).isEqualTo(4); // update, attach, put selectors, start logging
+        String snapshot = Files.readString(heal.artifacts().get(0));
+        assertThat(snapshot).as("the snapshot keeps what apply replaced").contains("Weakened", "security-team: S3 object writes",
+                "\"logging\" : false", world.sandboxAccount);
         assertThat(world.moto.advancedSelectors(LiveWorld.TRAIL, LiveWorld.REGION)).contains(LiveWorld.foreignSelector());
 
         EngineResult after = world.run(Action.VERIFY);
@@ -223,6 +226,33 @@ class LiveScenariosTest {
         assertThat(world.moto.scpIdsAttachedTo(world.sandboxAccount)).doesNotContain(ours);
         assertThat(world.moto.scpIdsAttachedTo(world.ou)).contains(ours, foreign).doesNotContain(stale);
         assertThat(world.run(Action.PLAN).changes()).isZero();
+    }
+
+    @Test
+    void aMissingTrailOrAWrongHomeRegionIsNamedWithTheFix() throws Exception {
+        world.writeConfig("targets: [" + world.ou + "]\n", "");
+        String yaml = Files.readString(world.config);
+        Files.writeString(world.config, yaml.replace("trailName: " + LiveWorld.TRAIL, "trailName: no-such-trail"));
+        assertThatThrownBy(() -> world.run(Action.APPLY)).isInstanceOf(AwsOperationException.class)
+                .hasMessageContaining("no-such-trail does not exist in us-east-1").hasMessageContaining("createTrail");
+        assertThat(world.moto.organizations().listRoots().roots().get(0).policyTypes()).as("nothing changed").isEmpty();
+        CheckResult missing = world.run(Action.VERIFY).checks().stream().filter(c -> c.check().equals("trail-exists")).findFirst().orElseThrow();
+        assertThat(missing.status()).isEqualTo(CheckStatus.FAIL);
+
+        Files.writeString(world.config, yaml.replace("homeRegion: " + LiveWorld.REGION, "homeRegion: eu-west-1"));
+        assertThatThrownBy(() -> world.run(Action.PLAN)).hasMessageContaining("lives in us-east-1, not eu-west-1")
+                .hasMessageContaining("homeRegion: us-east-1");
+    }
+
+    @Test
+    void verifyForOneMemberAccountLeavesTheManagementKeyInventoryToTheOrganisationAudit() throws Exception {
+        world.run(Action.APPLY);
+        world.moto.createUser("AeaApiKey-mgmt", "/");
+        EngineResult one = world.server.engine().run(world.server.request(Action.VERIFY, world.config).account(world.prodAccount).build(),
+                world.progress::add);
+        assertThat(one.checks()).noneMatch(c -> c.check().contains("AeaApiKey-mgmt"));
+        EngineResult whole = world.run(Action.VERIFY);
+        assertThat(whole.checks()).anyMatch(c -> c.check().equals("shadow-user:" + world.org.managementAccountId() + ":AeaApiKey-mgmt"));
     }
 
     private static List<String> failed(EngineResult r) {

@@ -47,8 +47,13 @@ public final class OrgBenchmark {
 
     public static void main(String[] args) throws Exception {
         List<Integer> sizes = new ArrayList<>();
+        boolean memberAudit = false;
         for (String a : args) {
-            sizes.add(Integer.parseInt(a.replace("_", "").replace(",", "")));
+            if (a.equals("--member-audit")) {
+                memberAudit = true;
+            } else {
+                sizes.add(Integer.parseInt(a.replace("_", "").replace(",", "")));
+            }
         }
         if (sizes.isEmpty()) {
             sizes = List.of(100, 1000, 5000);
@@ -57,7 +62,38 @@ public final class OrgBenchmark {
                 Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors());
         MotoServer server = MotoServer.get();
         for (int size : sizes) {
-            run(server, size);
+            if (memberAudit) {
+                runMemberAudit(server, size);
+            } else {
+                run(server, size);
+            }
+        }
+    }
+
+    /**
+     * {@code --member-audit}: the key audit of every member account (AssumeRole, ListUsers,
+     * ListServiceSpecificCredentials in each), at the default concurrency, with its progress lines.
+     */
+    static void runMemberAudit(MotoServer server, int size) {
+        server.reset();
+        MotoFixtures moto = server.fixtures();
+        int ous = ousFor(size);
+        long t0 = System.nanoTime();
+        MemberAccountFixtures.GeneratedOrg g = MemberAccountFixtures.generate(moto, ous, size);
+        System.out.printf(Locale.ROOT, "%n== member audit: %,d member accounts in %d OUs (moto set-up %.1f s)%n", size, ous, seconds(t0));
+        Baseline baseline = OrgTestSupport.baseline(OrgTestSupport.config("targets: [ROOT]\naudit:\n  memberAccounts: true\n"),
+                "claude-baseline-1");
+        List<String> progress = java.util.Collections.synchronizedList(new ArrayList<>());
+        t0 = System.nanoTime();
+        try (AwsClients aws = OrgTestSupport.clients(server, AwsClientSettings.forTests())) {
+            OrganizationAudit.Result result = OrganizationAudit.run(baseline, Map.of("claude-baseline-1", Set.of(g.org().rootId())),
+                    aws, null, progress::add);
+            double wall = seconds(t0);
+            long failed = result.checks().stream().filter(c -> c.check().startsWith("member-audit")).count();
+            System.out.printf(Locale.ROOT, "   %,d accounts audited in %.1f s at concurrency %d (%.1f accounts/s), %d failure check(s), %d progress lines%n",
+                    size, wall, baseline.config().audit().concurrency(), size / wall, failed, progress.size());
+            progress.forEach(line -> System.out.println("     | " + line));
+            print(aws.callStats().snapshot());
         }
     }
 

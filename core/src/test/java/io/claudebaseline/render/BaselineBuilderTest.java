@@ -125,6 +125,15 @@ class BaselineBuilderTest {
     }
 
     @Test
+    void perControlLayoutContinuesALargeControlInNumberedScps() throws Exception {
+        Baseline b = build(BASE + "layout: per-control\nlimits: {scpMaxCharacters: 500}\n");
+        assertThat(b.scps()).extracting(ScpDocument::name).containsExactly("claude-baseline-protect-workspaces",
+                "claude-baseline-protect-workspaces-2", "claude-baseline-deny-long-term-key-creation",
+                "claude-baseline-deny-shadow-users", "claude-baseline-deny-long-term-key-use");
+        assertThat(b.scps()).allMatch(s -> s.characters() <= 500);
+    }
+
+    @Test
     void packingSplitsOnlyWhenNeededAndKeepsEveryScpUnderTheLimit() throws Exception {
         StringBuilder ws = new StringBuilder("version: 1\ntargets: [r-ab12]\nlimits: {scpMaxCharacters: 2000}\nworkspaces:\n");
         for (int i = 0; i < 12; i++) {

@@ -40,5 +40,7 @@ class EscaperTest {
         assertThatThrownBy(() -> HclSyntaxCheck.check("a = \"${x\"\n", "t")).hasMessageContaining("line 1");
         assertThatThrownBy(() -> HclSyntaxCheck.check("a = \"\\q\"\n", "t")).hasMessageContaining("unknown escape");
         assertThatThrownBy(() -> HclSyntaxCheck.check("a = {\n", "t")).hasMessageContaining("unclosed");
+        HclSyntaxCheck.check("a = <<-EOT\n  \"quoted\" ${x} {\n  EOT\nb = \"x\"\n", "t");
+        assertThatThrownBy(() -> HclSyntaxCheck.check("a = <<EOT\nnever closed\n", "t")).hasMessageContaining("never closed");
     }
 }

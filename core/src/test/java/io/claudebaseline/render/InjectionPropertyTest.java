@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
  * Output is injection-proof: 1,000 generated configs whose free text (tags, descriptions, names, ids, ARNs,
  * patterns) holds quotes, backslashes, newlines, control characters, unicode, {@code ${}, {@code %{} and
  * {@code {{}. Every artifact parses (Jackson for JSON; HashiCorp's HCL parser for Terraform, which must also
- * be fmt-clean), and every value comes back exactly. The generator is seeded, so a failure reproduces; the
- * failing iteration's seed is in the assertion message. These configs deliberately skip ConfigValidator
+ * be fmt-clean), and every value comes back exactly. The generator is seeded ({@code -Dproperty.seed=N} picks
+ * another run), so a failure reproduces; the failing iteration's seed is in the assertion message. These configs deliberately skip ConfigValidator
  * (which would reject most of them): escaping must hold on its own.
  */
 class InjectionPropertyTest {
@@ -137,7 +137,7 @@ class InjectionPropertyTest {
         if (!b.scps().isEmpty()) {
             JsonNode locals = parsed.get(i + "/terraform/scps.tf").path("locals").get(0);
             Map<String, String> tags = new LinkedHashMap<>();
-            locals.path("scp_tags").fields().forEachRemaining(e -> tags.put(e.getKey(), e.getValue().asText()));
+            locals.path("scp_tags").properties().forEach(e -> tags.put(e.getKey(), e.getValue().asText()));
             Map<String, String> expectedTags = new LinkedHashMap<>();
             b.tags().forEach((k, v) -> expectedTags.put(tmpl(k), tmpl(v)));
             assertThat(tags).as(why).isEqualTo(expectedTags);
@@ -166,11 +166,11 @@ class InjectionPropertyTest {
             for (int k = 0; k < selectors.size(); k++) {
                 assertThat(selectors.get(k).path("name").asText()).isEqualTo(tmpl(trail.selectors().get(k).path("Name").asText()));
                 List<String> values = new ArrayList<>();
-                selectors.get(k).path("field_selectors").forEach(f -> f.fields().forEachRemaining(e -> {
+                selectors.get(k).path("field_selectors").forEach(f -> f.properties().forEach(e -> {
                     if (e.getValue().isArray()) e.getValue().forEach(v -> values.add(v.asText()));
                 }));
                 List<String> expected = new ArrayList<>();
-                trail.selectors().get(k).path("FieldSelectors").forEach(f -> f.fields().forEachRemaining(e -> {
+                trail.selectors().get(k).path("FieldSelectors").forEach(f -> f.properties().forEach(e -> {
                     if (e.getValue().isArray()) e.getValue().forEach(v -> expected.add(tmpl(v.asText())));
                 }));
                 assertThat(values).as(why).isEqualTo(expected);
@@ -184,7 +184,7 @@ class InjectionPropertyTest {
                         .isEqualTo(create.kmsKeyId() == null ? null : tmpl(create.kmsKeyId()));
                 assertThat(res.path("advanced_event_selector").size()).as(why).isEqualTo(trail.selectors().size());
                 Map<String, String> tags = new LinkedHashMap<>();
-                res.path("tags").fields().forEachRemaining(e -> tags.put(e.getKey(), e.getValue().asText()));
+                res.path("tags").properties().forEach(e -> tags.put(e.getKey(), e.getValue().asText()));
                 Map<String, String> expectedTags = new LinkedHashMap<>();
                 b.tags().forEach((k, v) -> expectedTags.put(tmpl(k), tmpl(v)));
                 assertThat(tags).as(why).isEqualTo(expectedTags);

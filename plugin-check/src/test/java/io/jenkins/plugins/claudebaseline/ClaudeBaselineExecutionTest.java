@@ -128,6 +128,7 @@ class ClaudeBaselineExecutionTest {
                 .contains("wrote baseline/manifest.json")
                 .contains("claude-baseline: wrote 2 files to baseline")
                 .doesNotContain(engine.only().configPath().getParent().getParent().toString());
+        assertThat(listener.text()).containsOnlyOnce("Rendered 1 SCP(s) into baseline (2 files).");
         assertThat(run.getResult()).isNull();
         // The temporary copy on the controller is gone.
         assertThat(engine.only().configPath()).doesNotExist();
@@ -175,6 +176,17 @@ class ClaudeBaselineExecutionTest {
     }
 
     @Test
+    void aSummaryTheEngineAlreadyLoggedIsNotRepeated() throws Exception {
+        RecordingEngine engine = new RecordingEngine((request, progress) -> {
+            EngineResult result = verifyResult(request, true);
+            progress.line(result.summary());
+            return result;
+        });
+        execution(step("verify"), engine).run();
+        assertThat(listener.text()).containsOnlyOnce("Compliant.");
+    }
+
+    @Test
     void onDriftIgnoreOnlyReports() throws Exception {
         ClaudeBaselineStep s = step("verify");
         s.setOnDrift("ignore");
@@ -186,10 +198,30 @@ class ClaudeBaselineExecutionTest {
     }
 
     @Test
-    void aCompliantVerifySucceeds() throws Exception {
+    void aCompliantVerifySucceedsAndReportsWhereTheCliWould() throws Exception {
         Map<String, Object> map = execution(step("verify"), new RecordingEngine((request, progress) -> verifyResult(request, true))).run();
-        assertThat(map).containsEntry("compliant", true).containsEntry("reportDir", null);
+        assertThat(map).containsEntry("compliant", true).containsEntry("reportDir", "claude-baseline-report")
+                .containsEntry("artifacts", List.of("claude-baseline-report/junit.xml"));
+        assertThat(workspaceDir.resolve("claude-baseline-report/junit.xml")).isRegularFile();
         assertThat(run.getResult()).isNull();
+    }
+
+    @Test
+    void applyKeepsItsSnapshotInTheWorkspace() throws Exception {
+        RecordingEngine engine = new RecordingEngine((request, progress) -> {
+            Path snapshot = request.outputDir().resolve("apply-20260101T000000Z/apply-snapshot.json");
+            Files.createDirectories(snapshot.getParent());
+            Files.writeString(snapshot, "{}");
+            return new EngineResult(Action.APPLY, true, 2, List.of(), List.of(), List.of(snapshot), null,
+                    "Applied 2 change(s); the pre-change snapshot is in " + snapshot + ".");
+        });
+        Map<String, Object> map = execution(step("apply"), engine).run();
+        assertThat(engine.only().dryRun()).isFalse();
+        assertThat(workspaceDir.resolve("claude-baseline-apply/apply-20260101T000000Z/apply-snapshot.json")).isRegularFile();
+        assertThat(map).containsEntry("changes", 2)
+                .containsEntry("artifacts", List.of("claude-baseline-apply/apply-20260101T000000Z/apply-snapshot.json"))
+                .containsEntry("summary", "Applied 2 change(s); the pre-change snapshot is in "
+                        + "claude-baseline-apply/apply-20260101T000000Z/apply-snapshot.json.");
     }
 
     @Test
@@ -217,6 +249,18 @@ class ClaudeBaselineExecutionTest {
         assertThatThrownBy(() -> execution(step("verify"), engine).run())
                 .isInstanceOf(AbortException.class)
                 .hasMessage("organizations:ListPolicies on r-ab12 was denied: grant it to the role the step uses.");
+    }
+
+    @Test
+    void fileErrorsOfTheEngineNameTheWorkspacePath() {
+        ClaudeBaselineStep s = step("render");
+        s.setTemplatesDir("ci/templates");
+        RecordingEngine engine = new RecordingEngine((request, progress) -> {
+            throw new java.nio.file.NoSuchFileException(request.templatesDir().resolve("scp/missing.mustache").toString());
+        });
+        assertThat(workspaceDir.resolve("ci/templates").toFile().mkdirs()).isTrue();
+        assertThatThrownBy(() -> execution(s, engine).run()).isInstanceOf(AbortException.class)
+                .hasMessage("file not found: ci/templates/scp/missing.mustache");
     }
 
     @Test

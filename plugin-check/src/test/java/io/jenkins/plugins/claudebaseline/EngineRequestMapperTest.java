@@ -49,9 +49,9 @@ class EngineRequestMapperTest {
             assertThat(r.credentials()).isSameAs(jenkinsCredential);
             assertThat(r.environment()).doesNotContainKeys("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN")
                     .containsEntry("AWS_REGION", "eu-west-1");
-            // verify without outputDir/reportDir writes nothing; config keeps the default name.
+            // verify writes no output but always reports (the CLI's default directory); config keeps the default name.
             assertThat(r.outputDir()).isNull();
-            assertThat(r.reportDir()).isNull();
+            assertThat(r.reportDir()).isEqualTo(area.root().resolve("reports"));
             assertThat(r.templatesDir()).isNull();
             assertThat(r.configPath().getFileName().toString()).isEqualTo("claude-baseline.yaml");
         }

@@ -1,7 +1,6 @@
 package io.jenkins.plugins.claudebaseline;
 
 import hudson.model.Job;
-import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.claudebaseline.engine.Engine;
@@ -73,16 +72,6 @@ final class Fakes {
         @Override
         public void onFailure(Throwable t) {
             failure = t;
-        }
-
-        @Override
-        public boolean isReady() {
-            return true;
-        }
-
-        @Override
-        public void setResult(Result r) {
-            throw new UnsupportedOperationException("the step sets the result on the Run");
         }
     }
 

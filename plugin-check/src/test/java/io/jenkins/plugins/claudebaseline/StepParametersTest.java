@@ -18,20 +18,30 @@ class StepParametersTest {
         assertThat(p.parsedAction()).isEqualTo(Action.VERIFY);
         assertThat(p.config()).isEqualTo("claude-baseline.yaml");
         assertThat(p.reportDir()).isNull();
+        assertThat(p.effectiveReportDir()).isEqualTo("claude-baseline-report");
         assertThat(p.parsedOnDrift()).isNull();
         assertThat(p.effectiveOutputDir()).isNull();
         assertThat(p.problems()).isEmpty();
     }
 
     @Test
-    void renderAndApplyWriteToBaselineUnlessToldOtherwise() {
+    void renderAndApplyWriteWhereTheClisDoUnlessToldOtherwise() {
         assertThat(params("render").effectiveOutputDir()).isEqualTo("baseline");
         assertThat(new StepParameters("render", null, "out/scps", null, null, null, null, null, null, null, false, null, null)
                 .effectiveOutputDir()).isEqualTo("out/scps");
         assertThat(params("plan").effectiveOutputDir()).isNull();
         assertThat(params("verify").effectiveOutputDir()).isNull();
         // apply always keeps a pre-change snapshot: in the workspace, never in the controller's working directory.
-        assertThat(params("Apply").effectiveOutputDir()).isEqualTo("baseline");
+        assertThat(params("Apply").effectiveOutputDir()).isEqualTo("claude-baseline-apply");
+    }
+
+    @Test
+    void verifyReportsGoWhereTheClisDoUnlessToldOtherwise() {
+        assertThat(params("verify").effectiveReportDir()).isEqualTo("claude-baseline-report");
+        assertThat(new StepParameters("verify", null, null, "reports", null, null, null, null, null, null, false, null, null)
+                .effectiveReportDir()).isEqualTo("reports");
+        assertThat(params("simulate").effectiveReportDir()).isNull();
+        assertThat(params("render").effectiveReportDir()).isNull();
     }
 
     @Test

@@ -15,11 +15,15 @@ import io.claudebaseline.engine.Engine;
 import io.claudebaseline.engine.EngineRequest;
 import io.claudebaseline.engine.EngineResult;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.jenkinsci.plugins.workflow.actions.WarningAction;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
@@ -97,17 +101,30 @@ final class ClaudeBaselineExecution extends SynchronousNonBlockingStepExecution<
                         : ""));
 
             EngineResult result;
+            Set<String> logged = new HashSet<>();
             try {
-                result = engine.run(request, line -> log.println(area.toWorkspaceText(line)));
+                result = engine.run(request, line -> {
+                    String text = area.toWorkspaceText(line);
+                    logged.add(text);
+                    log.println(text);
+                });
             } catch (ConfigException | AwsOperationException e) {
                 // Validation and AWS errors are written for people: show them as the failure, without a stack trace.
                 throw new AbortException(area.toWorkspaceText(e.getMessage()));
+            } catch (NoSuchFileException e) {
+                throw new AbortException("file not found: " + area.toWorkspaceText(e.getFile()));
+            } catch (InterruptedIOException e) {
+                throw e; // the build was aborted: not a file problem
+            } catch (IOException e) {
+                // As the CLI does: a file the engine could not read or write is the user's to fix, named in the message.
+                throw new AbortException(area.toWorkspaceText(String.valueOf(e.getMessage())));
             }
 
             copyOutputs(workspace, params, area, log);
             LinkedHashMap<String, Object> map = ResultMapper.toMap(result, area);
-            if (result.summary() != null) {
-                log.println(area.toWorkspaceText(result.summary()));
+            String summary = area.toWorkspaceText(result.summary());
+            if (summary != null && !logged.contains(summary)) {
+                log.println(summary); // unless the engine already reported it as progress
             }
             return carryOut(StepOutcome.decide(result, params.parsedOnDrift()), run, context, log, map);
         }
@@ -136,7 +153,7 @@ final class ClaudeBaselineExecution extends SynchronousNonBlockingStepExecution<
     private static void copyOutputs(FilePath workspace, StepParameters params, LocalWorkArea area, PrintStream log)
             throws IOException, InterruptedException {
         copyBack(area.outputDir(), workspace, params.effectiveOutputDir(), log);
-        copyBack(area.reportDir(), workspace, params.reportDir(), log);
+        copyBack(area.reportDir(), workspace, params.effectiveReportDir(), log);
     }
 
     private static void copyBack(Path local, FilePath workspace, String workspaceDir, PrintStream log)

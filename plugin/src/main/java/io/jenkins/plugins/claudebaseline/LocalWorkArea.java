@@ -38,8 +38,8 @@ public final class LocalWorkArea implements AutoCloseable {
         if (params.effectiveOutputDir() != null) {
             names.put(outputDir, params.effectiveOutputDir());
         }
-        if (params.reportDir() != null) {
-            names.put(reportDir, params.reportDir());
+        if (params.effectiveReportDir() != null) {
+            names.put(reportDir, params.effectiveReportDir());
         }
         if (params.templatesDir() != null) {
             names.put(templatesDir, params.templatesDir());
@@ -69,9 +69,9 @@ public final class LocalWorkArea implements AutoCloseable {
         return params.effectiveOutputDir() == null ? null : outputDir;
     }
 
-    /** The engine's report directory, or null when the user asked for no reports. */
+    /** The engine's report directory, or null when this run writes no reports. */
     public Path reportDir() {
-        return params.reportDir() == null ? null : reportDir;
+        return params.effectiveReportDir() == null ? null : reportDir;
     }
 
     /** The local copy of the template overrides, or null. */
@@ -111,7 +111,7 @@ public final class LocalWorkArea implements AutoCloseable {
             return join(params.effectiveOutputDir(), artifact);
         }
         if (reports != null && Files.exists(reports.resolve(artifact))) {
-            return join(params.reportDir(), artifact);
+            return join(params.effectiveReportDir(), artifact);
         }
         return slashes(artifact.toString());
     }

@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
  *
  * @param action       validate, render, simulate, plan, apply or verify (default verify)
  * @param config       the config file in the workspace (default {@value #DEFAULT_CONFIG})
- * @param outputDir    render/plan/apply output directory in the workspace (render, apply: default {@value #DEFAULT_OUTPUT_DIR})
- * @param reportDir    verify/simulate report directory in the workspace (none when null)
+ * @param outputDir    render/plan/apply output directory in the workspace (see {@link #effectiveOutputDir()})
+ * @param reportDir    verify/simulate report directory in the workspace (see {@link #effectiveReportDir()})
  * @param templatesDir a directory of template overrides in the workspace
  * @param region       default AWS region
  * @param credentialsId an aws-credentials credential id
@@ -40,7 +40,10 @@ public record StepParameters(
 
     public static final String DEFAULT_ACTION = "verify";
     public static final String DEFAULT_CONFIG = "claude-baseline.yaml";
+    /** Defaults shared with the CLI: {@code render --out}, {@code apply --out}, {@code verify --report-dir}. */
     public static final String DEFAULT_OUTPUT_DIR = "baseline";
+    public static final String DEFAULT_APPLY_DIR = "claude-baseline-apply";
+    public static final String DEFAULT_REPORT_DIR = "claude-baseline-report";
 
     private static final Pattern WINDOWS_DRIVE = Pattern.compile("^[A-Za-z]:.*");
 
@@ -70,17 +73,28 @@ public record StepParameters(
     }
 
     /**
-     * The output directory the engine should write into, as a workspace path: the user's, or for render and apply the
-     * default {@value #DEFAULT_OUTPUT_DIR} (render always writes its artifacts, apply always keeps a pre-change
-     * snapshot, and without a directory the engine would write them relative to the controller's working directory);
-     * null when this run writes no output.
+     * The output directory the engine writes into, as a workspace path: the user's, else the CLI's default for the
+     * action ({@value #DEFAULT_OUTPUT_DIR} for render, {@value #DEFAULT_APPLY_DIR} for apply, whose pre-change snapshot
+     * must always be kept); null when this run writes no output. Without a directory the engine would write relative to
+     * the controller's working directory, so the step always names one when the action writes.
      */
     public String effectiveOutputDir() {
         if (outputDir != null) {
             return outputDir;
         }
         String a = action.trim();
-        return "render".equalsIgnoreCase(a) || "apply".equalsIgnoreCase(a) ? DEFAULT_OUTPUT_DIR : null;
+        if ("render".equalsIgnoreCase(a)) {
+            return DEFAULT_OUTPUT_DIR;
+        }
+        return "apply".equalsIgnoreCase(a) ? DEFAULT_APPLY_DIR : null;
+    }
+
+    /** The report directory: the user's, else for verify the CLI's default {@value #DEFAULT_REPORT_DIR}; else null. */
+    public String effectiveReportDir() {
+        if (reportDir != null) {
+            return reportDir;
+        }
+        return "verify".equalsIgnoreCase(action.trim()) ? DEFAULT_REPORT_DIR : null;
     }
 
     /**
@@ -101,8 +115,8 @@ public record StepParameters(
         }
         checkInsideWorkspace("outputDir", outputDir, problems);
         checkInsideWorkspace("reportDir", reportDir, problems);
-        if (outputDir != null && outputDir.equals(reportDir)) {
-            problems.add("outputDir and reportDir are both '" + outputDir + "': give them different directories");
+        if (effectiveOutputDir() != null && effectiveOutputDir().equals(effectiveReportDir())) {
+            problems.add("outputDir and reportDir are both '" + effectiveOutputDir() + "': give them different directories");
         }
         if (externalId != null && roleArn == null) {
             problems.add("externalId is only used when assuming a role: set roleArn as well, or remove externalId");

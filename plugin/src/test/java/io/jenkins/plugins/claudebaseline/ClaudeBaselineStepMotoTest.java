@@ -127,13 +127,14 @@ class ClaudeBaselineStepMotoTest {
     }
 
     @Test
-    void aCredentialsIdIsUsedBeforeTheEnvironment() throws Exception {
+    void aCredentialsIdTakesPrecedenceOverTheBuildsIdentity() throws Exception {
         String config = organisation();
         SystemCredentialsProvider.getInstance().getCredentials().add(new AWSCredentialsImpl(CredentialsScope.GLOBAL,
                 "moto-creds", MotoServer.ACCESS_KEY_ID, MotoServer.SECRET_ACCESS_KEY, "moto"));
         SystemCredentialsProvider.getInstance().save();
+        // The build's own identity is a profile that does not exist: had the step used it, the build would fail.
         WorkflowJob p = job("node {\n" + Pipelines.writeConfig(config)
-                + "  withEnv(['AWS_ACCESS_KEY_ID=AKIAWRONGWRONGWRONG0', 'AWS_SECRET_ACCESS_KEY=wrong']) {\n"
+                + "  withEnv(['AWS_PROFILE=claude-baseline-no-such-profile']) {\n"
                 + "    def r = claudeBaseline action: 'verify', credentialsId: 'moto-creds', region: '" + Pipelines.REGION
                 + "', endpointUrl: '" + moto.endpoint() + "', onDrift: 'ignore'\n"
                 + "    echo \"checks=${r.checks.size()}\"\n"

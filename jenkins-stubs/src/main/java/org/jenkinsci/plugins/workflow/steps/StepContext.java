@@ -1,6 +1,5 @@
 package org.jenkinsci.plugins.workflow.steps;
 
-import hudson.model.Result;
 import java.io.IOException;
 import java.io.Serializable;
 
@@ -17,8 +16,4 @@ public abstract class StepContext implements Serializable {
     public abstract void onSuccess(Object result);
 
     public abstract void onFailure(Throwable t);
-
-    public abstract boolean isReady();
-
-    public abstract void setResult(Result r);
 }

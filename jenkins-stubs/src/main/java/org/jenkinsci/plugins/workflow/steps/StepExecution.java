@@ -8,10 +8,6 @@ public abstract class StepExecution implements Serializable {
 
     private final transient StepContext context;
 
-    protected StepExecution() {
-        this.context = null;
-    }
-
     protected StepExecution(StepContext context) {
         this.context = context;
     }
@@ -24,11 +20,4 @@ public abstract class StepExecution implements Serializable {
     }
 
     public abstract boolean start() throws Exception;
-
-    public void stop(Throwable cause) throws Exception {
-        getContext().onFailure(cause);
-    }
-
-    public void onResume() {
-    }
 }

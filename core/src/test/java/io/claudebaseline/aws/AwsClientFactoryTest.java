@@ -1,0 +1,118 @@
+package io.claudebaseline.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.claudebaseline.engine.Action;
+import io.claudebaseline.engine.EngineRequest;
+import io.claudebaseline.testing.MotoFixtures;
+import io.claudebaseline.testing.MotoServer;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+
+/** Credentials, region and endpoint resolution; role assumption and member-account clients against moto. */
+@ExtendWith(MotoServer.class)
+class AwsClientFactoryTest {
+
+    private static EngineRequest.Builder request() {
+        return EngineRequest.builder(Action.VERIFY, Path.of("x.yaml"));
+    }
+
+    @Test
+    void regionComesFromTheRequestThenAwsRegionThenAwsDefaultRegionThenUsEast1() {
+        assertThat(AwsClientFactory.region(request().region("eu-west-1").environment(Map.of("AWS_REGION", "us-west-2")).build()))
+                .isEqualTo("eu-west-1");
+        assertThat(AwsClientFactory.region(request().environment(Map.of("AWS_REGION", "us-west-2", "AWS_DEFAULT_REGION", "ap-south-1")).build()))
+                .isEqualTo("us-west-2");
+        assertThat(AwsClientFactory.region(request().environment(Map.of("AWS_DEFAULT_REGION", "ap-south-1")).build())).isEqualTo("ap-south-1");
+        assertThat(AwsClientFactory.region(request().build())).isEqualTo("us-east-1");
+    }
+
+    @Test
+    void endpointComesFromTheRequestThenAwsEndpointUrlAndMustBeHttp() {
+        assertThat(AwsClientFactory.endpoint(request().endpointUrl("http://127.0.0.1:5000")
+                .environment(Map.of("AWS_ENDPOINT_URL", "http://127.0.0.1:6000")).build())).hasToString("http://127.0.0.1:5000");
+        assertThat(AwsClientFactory.endpoint(request().environment(Map.of("AWS_ENDPOINT_URL", "http://127.0.0.1:6000")).build()))
+                .hasToString("http://127.0.0.1:6000");
+        assertThat(AwsClientFactory.endpoint(request().build())).isNull();
+        assertThatThrownBy(() -> AwsClientFactory.endpoint(request().endpointUrl("127.0.0.1:5000").build()))
+                .hasMessageContaining("http:// or https://");
+    }
+
+    @Test
+    void credentialsPrecedence() {
+        var explicit = AnonymousCredentialsProvider.create();
+        Map<String, String> keys = Map.of("AWS_ACCESS_KEY_ID", "AKIAEXAMPLE", "AWS_SECRET_ACCESS_KEY", "s3cr3t", "AWS_SESSION_TOKEN", "tok",
+                "AWS_PROFILE", "ops");
+        assertThat(AwsClientFactory.baseCredentials(request().credentials(explicit).environment(keys).build())).isSameAs(explicit);
+
+        var fromEnv = AwsClientFactory.baseCredentials(request().environment(keys).profile("other").build());
+        assertThat(fromEnv).isInstanceOf(StaticCredentialsProvider.class);
+        assertThat(fromEnv.resolveCredentials()).isInstanceOf(AwsSessionCredentials.class);
+        assertThat(fromEnv.toString()).doesNotContain("s3cr3t").doesNotContain("tok");
+
+        assertThat(AwsClientFactory.baseCredentials(request().profile("ops").build())).isInstanceOf(ProfileCredentialsProvider.class);
+        assertThat(AwsClientFactory.baseCredentials(request().environment(Map.of("AWS_PROFILE", "ops")).build()))
+                .isInstanceOf(ProfileCredentialsProvider.class);
+        assertThat(AwsClientFactory.baseCredentials(request().build())).isInstanceOf(DefaultCredentialsProvider.class);
+        assertThatThrownBy(() -> AwsClientFactory.baseCredentials(request().environment(Map.of("AWS_ACCESS_KEY_ID", "AKIAEXAMPLE")).build()))
+                .hasMessageContaining("must be set together").hasMessageNotContaining("AKIAEXAMPLE");
+    }
+
+    @Test
+    void assumesTheRoleFirstAndActsInMemberAccounts(MotoServer server, MotoFixtures moto) {
+        MotoFixtures.Org org = moto.createOrganization();
+        String member = moto.createAccount("prod", org.rootId());
+        EngineRequest req = server.request(Action.VERIFY, Path.of("x.yaml"))
+                .roleArn("arn:aws:iam::" + MotoServer.DEFAULT_ACCOUNT_ID + ":role/claude-baseline-deployer").externalId("ext-1").build();
+        try (AwsClients aws = AwsClientFactory.create(req, AwsClientSettings.forTests())) {
+            assertThat(aws.sts().getCallerIdentity().arn()).contains("assumed-role/claude-baseline-deployer/claude-baseline");
+            assertThat(aws.organizations().describeOrganization().organization().id()).isEqualTo(org.id());
+            try (AwsClients inMember = aws.forAccount(member, "OrganizationAccountAccessRole", null)) {
+                assertThat(inMember.sts().getCallerIdentity().account()).isEqualTo(member);
+                inMember.iam().createUser(r -> r.userName("AeaApiKey-member"));
+                assertThat(inMember.iam().listUsers().users()).extracting(u -> u.userName()).containsExactly("AeaApiKey-member");
+                assertThat(aws.iam().listUsers().users()).as("management account unaffected").isEmpty();
+            }
+            assertThat(aws.callStats().calls("sts:AssumeRole")).isEqualTo(2);
+            assertThat(aws.callStats().calls("organizations:DescribeOrganization")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aRoleThatCannotBeAssumedFailsAtOnceNamingStsAssumeRole(MotoServer server) {
+        io.claudebaseline.testing.FaultInjector faults = new io.claudebaseline.testing.FaultInjector()
+                .always("sts:AssumeRole", io.claudebaseline.testing.FaultInjector.Fault.ACCESS_DENIED);
+        EngineRequest req = server.request(Action.VERIFY, Path.of("x.yaml")).roleArn("arn:aws:iam::123456789012:role/nope").build();
+        assertThatThrownBy(() -> AwsClientFactory.create(req, AwsClientSettings.forTests().withHttpClientDecorator(faults)))
+                .isInstanceOf(AwsOperationException.class)
+                .hasMessageContaining("sts:AssumeRole on arn:aws:iam::123456789012:role/nope")
+                .hasMessageContaining("lacks the IAM permission sts:AssumeRole");
+    }
+
+    @Test
+    void theRateLimiterSeesEveryOrganizationsAttemptAndNothingElse(MotoServer server, MotoFixtures moto) {
+        moto.createOrganization();
+        io.claudebaseline.testing.FaultInjector faults = new io.claudebaseline.testing.FaultInjector()
+                .once("organizations:ListRoots", io.claudebaseline.testing.FaultInjector.Fault.THROTTLE);
+        // A large scale keeps the (real-time) limiter from ever waiting here; what is checked is the wiring.
+        AwsClientSettings settings = AwsClientSettings.forTests().withOrganizationsRateScale(1000).withHttpClientDecorator(faults);
+        try (AwsClients aws = AwsClientFactory.create(server.request(Action.VERIFY, Path.of("x.yaml")).build(), settings)) {
+            aws.organizations().describeOrganization();
+            aws.organizations().listRoots();
+            aws.iam().listUsers();
+            assertThat(((DefaultAwsClients) aws).shared().limiter().permitsTaken())
+                    .containsExactly(Map.entry("DescribeOrganization", 1L), Map.entry("ListRoots", 2L));
+            assertThat(aws.callStats().snapshot().get("organizations:ListRoots"))
+                    .isEqualTo(new CallStats.OperationStats(1, 1, 1, 0));
+            assertThat(aws.callStats().calls("iam:ListUsers")).isEqualTo(1);
+        }
+    }
+}
