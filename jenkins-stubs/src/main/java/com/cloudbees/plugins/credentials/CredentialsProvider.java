@@ -15,6 +15,7 @@ public abstract class CredentialsProvider {
         throw new UnsupportedOperationException("compile-time stand-in: credentials are looked up by a running Jenkins");
     }
 
+    @SuppressWarnings("rawtypes") // the real signature takes a raw Run
     public static <C extends Credentials> C track(Run build, C credentials) {
         throw new UnsupportedOperationException("compile-time stand-in: credential usage is tracked by a running Jenkins");
     }
