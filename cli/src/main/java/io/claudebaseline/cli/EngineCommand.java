@@ -49,11 +49,14 @@ abstract class EngineCommand implements Callable<Integer> {
         return exitCode(result);
     }
 
-    /** Only AWS_* variables reach the engine: they are all it reads, and nothing else can leak into a report. */
+    /**
+     * Only AWS_* and CLAUDE_BASELINE_* variables (retry and rate settings) reach the engine: they are all it reads,
+     * and nothing else can leak into a report.
+     */
     static Map<String, String> awsEnvironment(Map<String, String> env) {
         Map<String, String> aws = new java.util.TreeMap<>();
         env.forEach((k, v) -> {
-            if (k.startsWith("AWS_")) {
+            if (k.startsWith("AWS_") || k.startsWith("CLAUDE_BASELINE_")) {
                 aws.put(k, v);
             }
         });

@@ -23,6 +23,9 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
             err.println("error: " + a.getMessage());
         } else if (ex instanceof java.nio.file.NoSuchFileException n) {
             err.println("error: file not found: " + n.getFile());
+        } else if (ex instanceof IllegalArgumentException bad) {
+            // Raised for unusable settings (an endpoint that is not a URL, half a key pair, a bad retry setting).
+            err.println("error: " + bad.getMessage());
         } else if (ex instanceof java.io.IOException io) {
             err.println("error: " + io.getMessage());
         } else {

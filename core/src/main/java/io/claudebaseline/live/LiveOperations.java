@@ -68,8 +68,7 @@ public final class LiveOperations {
             return new EngineResult(Action.APPLY, true, 0, List.of(), List.of(), List.of(), null,
                     "No changes: the organisation already matches the baseline.", Map.of("plan", plan.toMap()));
         }
-        Path out = (request.outputDir() == null ? DEFAULT_OUTPUT_DIR : request.outputDir())
-                .resolve("apply-" + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(Instant.now()));
+        Path out = runDirectory(request.outputDir() == null ? DEFAULT_OUTPUT_DIR : request.outputDir());
         int made = Applier.apply(plan, live, aws, out, progress);
         String summary = "Applied " + made + " change(s) (" + counts(plan) + "); the pre-change snapshot is in "
                 + out.resolve(Applier.SNAPSHOT_FILE) + ".";
@@ -115,6 +114,23 @@ public final class LiveOperations {
                         + (failed > 5 ? ", …" : "") + ".";
         progress.line(summary);
         return new EngineResult(Action.VERIFY, failed == 0, 0, checks, List.of(), List.of(), null, summary, details);
+    }
+
+    /**
+     * A new directory per apply ({@code apply-<UTC time>}), never reused, so the snapshot taken before a failed
+     * run is not overwritten by the re-run's.
+     */
+    static Path runDirectory(Path outputDir) throws java.io.IOException {
+        String stamp = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC).format(Instant.now());
+        java.nio.file.Files.createDirectories(outputDir);
+        for (int n = 1; ; n++) {
+            Path candidate = outputDir.resolve("apply-" + stamp + (n == 1 ? "" : "-" + n));
+            try {
+                return java.nio.file.Files.createDirectory(candidate);
+            } catch (java.nio.file.FileAlreadyExistsException taken) {
+                // another run in the same millisecond: try the next suffix
+            }
+        }
     }
 
     private static Map<String, Object> keyInventory(LiveState.KeyInventory k) {

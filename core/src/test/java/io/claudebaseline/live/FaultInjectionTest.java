@@ -180,6 +180,11 @@ class FaultInjectionTest {
                 assertThatThrownBy(() -> world.run(Action.APPLY, faults)).as(label).isInstanceOf(AwsOperationException.class);
                 assertThat(faults.fired()).as(label).isPositive();
                 assertThat(world.progress).as(label).anyMatch(l -> l.startsWith("apply stopped:"));
+                try (var runs = Files.list(world.dir.resolve("out"))) {
+                    Path failed = runs.filter(d -> Files.exists(d.resolve(Applier.FAILURE_FILE))).findFirst().orElseThrow();
+                    assertThat(Files.readString(failed.resolve(Applier.FAILURE_FILE))).as(label).contains("\"done\"", "\"notDone\"");
+                    assertThat(failed.resolve(Applier.SNAPSHOT_FILE)).as(label).exists();
+                }
 
                 EngineResult rerun = world.run(Action.APPLY);
                 assertThat(rerun.compliant()).as(label).isTrue();

@@ -31,6 +31,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * {@code tools/moto/launcher.py}, which adds the IAM service-specific-credential APIs moto lacks; it stops
  * when the JVM exits (a shutdown hook, and the launcher also exits when its stdin closes).
  *
+ * <p>State is shared by the whole JVM, so test classes using it must not run in parallel (JUnit's default).
+ *
  * <p>Settings (system properties): {@code cb.python} (default {@code python3}), {@code cb.moto.launcher}
  * (default: {@code tools/moto/launcher.py} found above the working directory), {@code cb.moto.endpoint}
  * (use an already running moto instead of starting one).
