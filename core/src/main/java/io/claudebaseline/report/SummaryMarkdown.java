@@ -83,22 +83,39 @@ final class SummaryMarkdown {
             rows.stream().limit(MAX_ROWS).forEach(row -> {
                 md.append('|');
                 Map<?, ?> r = (Map<?, ?>) row;
-                columns.forEach(c -> md.append(' ').append(cell(String.valueOf(r.get(c)))).append(" |"));
+                columns.forEach(c -> md.append(' ').append(cell(text(r.get(c)))).append(" |"));
                 md.append('\n');
             });
             more(md, rows.size());
         } else if (value instanceof Map<?, ?> map) {
             map.entrySet().stream().limit(MAX_ROWS).forEach(e -> md.append("- ").append(cell(String.valueOf(e.getKey())))
-                    .append(": ").append(cell(String.valueOf(e.getValue()))).append('\n'));
+                    .append(": ").append(cell(text(e.getValue()))).append('\n'));
             more(md, map.size());
         } else if (value instanceof Collection<?> list) {
-            list.stream().limit(MAX_ROWS).forEach(v -> md.append("- ").append(cell(String.valueOf(v))).append('\n'));
+            list.stream().limit(MAX_ROWS).forEach(v -> md.append("- ").append(cell(text(v))).append('\n'));
             more(md, list.size());
         } else {
-            md.append(cell(String.valueOf(value))).append('\n');
+            md.append(cell(text(value))).append('\n');
         }
         md.append('\n');
     }
+
+    /** A detail value as text: nested lists and maps as compact JSON (readable, unambiguous), null as empty. */
+    static String text(Object value) {
+        if (value == null) {
+            return "";
+        }
+        if (value instanceof Map<?, ?> || value instanceof Collection<?>) {
+            try {
+                return COMPACT.writeValueAsString(value);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                return String.valueOf(value);
+            }
+        }
+        return String.valueOf(value);
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper COMPACT = new com.fasterxml.jackson.databind.ObjectMapper();
 
     private static void more(StringBuilder md, int total) {
         if (total > MAX_ROWS) {
