@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmark of verify's organisation audit on moto organisations (see docs/performance.md).
-# Usage: bench/run.sh [--member-audit] [ACCOUNTS...]        default sizes: 100 1000 5000
+# Usage: bench/run.sh [--member-audit] [--layout=root|ous] [ACCOUNTS...]     default sizes: 100 1000 5000
 # Env:   CB_BENCH_BUILD_DIR (default target-bench), CB_BENCH_XMX (default 512m), CB_PYTHON (default python3)
 # Builds core with its tests (not running them), then runs io.claudebaseline.org.OrgBenchmark, which starts its
 # own moto through tools/moto/launcher.py on 127.0.0.1. Not part of the default build or test run.

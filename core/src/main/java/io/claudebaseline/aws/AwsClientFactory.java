@@ -46,7 +46,7 @@ public final class AwsClientFactory {
         OrganizationsRateLimiter limiter = settings.rateLimited() ? new OrganizationsRateLimiter(settings.organizationsRateScale()) : null;
         DefaultAwsClients.Shared shared = new DefaultAwsClients.Shared(region, endpoint, settings, http, new CallStats(), limiter);
 
-        String roleArn = blankToNull(request.roleArn());
+        String roleArn = roleArn(request);
         if (roleArn == null) {
             return new DefaultAwsClients(shared, base, true);
         }
@@ -65,12 +65,42 @@ public final class AwsClientFactory {
         }
     }
 
-    /** Region resolution (see the class comment). */
+    private static final java.util.regex.Pattern ROLE_ARN =
+            java.util.regex.Pattern.compile("arn:aws[a-z0-9-]*:iam::\\d{12}:role/[\\w+=,.@/-]+");
+
+    /**
+     * The role to assume, checked before any client is built: a malformed value would otherwise reach STS (or an
+     * emulator that accepts anything) and fail late or not at all.
+     */
+    static String roleArn(EngineRequest request) {
+        String value = blankToNull(request.roleArn());
+        if (value == null) {
+            return null;
+        }
+        value = value.trim();
+        if (!ROLE_ARN.matcher(value).matches()) {
+            String hint = value.contains(":assumed-role/")
+                    ? " (that is an STS session ARN; give the role's IAM ARN, arn:aws:iam::<account>:role/<name>)"
+                    : "; give arn:aws:iam::<12-digit account>:role/<path/><name>";
+            throw new IllegalArgumentException("--role-arn '" + value + "' is not an IAM role ARN" + hint);
+        }
+        return value;
+    }
+
+    private static final java.util.regex.Pattern REGION = java.util.regex.Pattern.compile(AwsFacts.REGION_PATTERN);
+
+    /** Region resolution (see the class comment). A value that is no region name fails here, naming its source. */
     static String region(EngineRequest request) {
         Map<String, String> env = request.environment();
-        for (String candidate : new String[] {request.region(), env.get("AWS_REGION"), env.get("AWS_DEFAULT_REGION")}) {
-            if (blankToNull(candidate) != null) {
-                return candidate.trim();
+        String[] sources = {"--region", "AWS_REGION", "AWS_DEFAULT_REGION"};
+        String[] candidates = {request.region(), env.get("AWS_REGION"), env.get("AWS_DEFAULT_REGION")};
+        for (int i = 0; i < candidates.length; i++) {
+            if (blankToNull(candidates[i]) != null) {
+                String region = candidates[i].trim();
+                if (!REGION.matcher(region).matches()) {
+                    throw new IllegalArgumentException(sources[i] + " '" + region + "' is not a region name such as us-east-1");
+                }
+                return region;
             }
         }
         return AwsFacts.DEFAULT_REGION;

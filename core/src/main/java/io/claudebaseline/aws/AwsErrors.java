@@ -120,6 +120,13 @@ public final class AwsErrors {
             return new AwsOperationException(op, resource, Kind.LIMIT_EXCEEDED, on + " hit an AWS limit; see the AWS quotas for "
                     + operation.service().sdkServiceId() + " and reduce what the config asks for" + ref + ".", e);
         }
+        if (c.isEmpty() && e.requestId() == null && e.statusCode() >= 400) {
+            // AWS always answers with an error code or a request id; without either, something else answered
+            // (a proxy, a captive portal, an --endpoint-url that is not an AWS-compatible service).
+            return new AwsOperationException(op, resource, Kind.UNAVAILABLE, on + " got HTTP " + e.statusCode()
+                    + " without an AWS error code or request id, so the answer did not come from AWS; check --endpoint-url /"
+                    + " AWS_ENDPOINT_URL and any proxy settings, then run again.", e);
+        }
         if (e.statusCode() >= 500 || "ServiceUnavailableException".equals(c) || "ServiceException".equals(c)) {
             return new AwsOperationException(op, resource, Kind.UNAVAILABLE, on + " failed on AWS's side after " + attempts(e)
                     + "; run again later (apply resumes where it stopped)" + ref + ".", e);
@@ -160,9 +167,11 @@ public final class AwsErrors {
         }
         String raw = e.getMessage() == null ? "" : e.getMessage().toLowerCase(Locale.ROOT);
         if (e instanceof SdkClientException && raw.contains("credential")) {
+            // Also reached with a profile that does not exist or holds no credentials: say where profiles live.
             return new AwsOperationException(op, resource, Kind.ACCESS_DENIED, on + " could not start because no usable AWS credentials"
-                    + " were found; pass a credentials id (Jenkins), set AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY or AWS_PROFILE, or run"
-                    + " where the default chain finds a role.", e);
+                    + " were found; set AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, name a profile that exists in ~/.aws/config or"
+                    + " ~/.aws/credentials (--profile or AWS_PROFILE), pass a credentials id (Jenkins), or run where the default"
+                    + " chain finds a role (instance profile, container or web identity).", e);
         }
         return new AwsOperationException(op, resource, Kind.UNAVAILABLE, on + " failed before AWS answered (" + e.getClass().getSimpleName()
                 + "); check the network and the endpoint, then run again.", e);

@@ -166,7 +166,8 @@ public final class ConfigValidator {
                 p.add(Problem.warning(path, "no " + (anyRegion ? "region" : "") + (anyRegion && anyAccount ? " or " : "")
                         + (anyAccount ? "account" : "") + ": the deny matches workspace " + w.id() + " in any "
                         + (anyRegion && anyAccount ? "region and account" : anyRegion ? "region" : "account")
-                        + "; set them to pin the statement to the one workspace"));
+                        + "; set " + (anyRegion && anyAccount ? "them" : anyRegion ? "region" : "account")
+                        + " to pin the statement to the one workspace"));
             }
             if (protect && w.allowedPrincipals().isEmpty()) {
                 p.add(Problem.error(path + ".allowedPrincipals", "empty: the deny would lock every principal out of the workspace; "

@@ -68,8 +68,9 @@ public final class AwsFacts {
             "CreateWorkspace", "ListWorkspaces", "CallWithBearerToken", "AssumeConsole", "GetAccountStatus");
 
     /**
-     * Largest page Organizations serves for ListAccountsForParent and ListOrganizationalUnitsForParent
-     * (MaxResults 1-20, Organizations API reference); asking for it keeps a tree walk to the fewest calls.
+     * Largest page Organizations serves for ListAccounts, ListAccountsForParent and
+     * ListOrganizationalUnitsForParent (MaxResults 1-20, Organizations API reference); asking for it keeps a tree
+     * walk to the fewest calls.
      */
     public static final int ORGANIZATIONS_MAX_PAGE_SIZE = 20;
 

@@ -44,7 +44,7 @@ public final class LiveOperations {
                 : request.outputDir() != null ? request.outputDir().resolve("plan.json") : null;
         if (planFile != null) {
             if (planFile.toAbsolutePath().getParent() != null) {
-                java.nio.file.Files.createDirectories(planFile.toAbsolutePath().getParent());
+                createDirectories(planFile.toAbsolutePath().getParent(), "the plan file's directory", "--out");
             }
             Applier.writeJson(planFile, plan.toJson());
             progress.line("Wrote the plan to " + planFile);
@@ -84,16 +84,15 @@ public final class LiveOperations {
         Set<String> desired = baseline.scps().stream().map(ScpDocument::name).collect(Collectors.toSet());
         List<NamedPolicy> livePolicies = live.ownedScps().values().stream().filter(s -> desired.contains(s.name()))
                 .map(s -> new NamedPolicy(s.name(), s.id(), s.content())).toList();
-        try {
-            checks.addAll(Simulator.check(baseline, livePolicies));
-        } catch (UnsupportedOperationException notYet) {
-            progress.line("Deny scenarios skipped: the simulator is not available in this build.");
-        }
+        checks.addAll(Simulator.check(baseline, livePolicies));
 
         Map<String, Set<String>> targetsByScpName = new LinkedHashMap<>();
         live.ownedScps().values().stream().filter(s -> desired.contains(s.name()))
                 .forEach(s -> targetsByScpName.put(s.name(), new LinkedHashSet<>(s.targets())));
-        OrganizationAudit.Result audit = OrganizationAudit.run(baseline, targetsByScpName, aws, request.account(), progress);
+        // The reader already knows the root and the management account: pass them so the audit does not ask again.
+        OrganizationAudit.KnownOrganization known = new OrganizationAudit.KnownOrganization(
+                live.organization().rootId(), live.organization().managementAccountId());
+        OrganizationAudit.Result audit = OrganizationAudit.run(baseline, targetsByScpName, aws, request.account(), progress, known);
         checks.addAll(audit.checks());
 
         Map<String, Object> details = new LinkedHashMap<>();
@@ -122,7 +121,7 @@ public final class LiveOperations {
      */
     static Path runDirectory(Path outputDir) throws java.io.IOException {
         String stamp = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC).format(Instant.now());
-        java.nio.file.Files.createDirectories(outputDir);
+        createDirectories(outputDir, "the apply output directory", "--out");
         for (int n = 1; ; n++) {
             Path candidate = outputDir.resolve("apply-" + stamp + (n == 1 ? "" : "-" + n));
             try {
@@ -130,6 +129,22 @@ public final class LiveOperations {
             } catch (java.nio.file.FileAlreadyExistsException taken) {
                 // another run in the same millisecond: try the next suffix
             }
+        }
+    }
+
+    /**
+     * Files.createDirectories, with a message that says what the directory is for and how to fix it (the JDK's
+     * exception message is only the path).
+     */
+    static void createDirectories(Path dir, String what, String option) throws java.io.IOException {
+        try {
+            java.nio.file.Files.createDirectories(dir);
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            throw new java.io.IOException("cannot create " + what + " " + dir + ": " + e.getFile() + " exists and is not a directory;"
+                    + " choose another " + option, e);
+        } catch (java.nio.file.FileSystemException e) {
+            throw new java.io.IOException("cannot create " + what + " " + dir + ": "
+                    + (e.getReason() != null ? e.getReason() : e.getClass().getSimpleName()) + "; choose another " + option, e);
         }
     }
 
@@ -152,7 +167,9 @@ public final class LiveOperations {
 
     private static void print(Plan plan, Progress progress) {
         if (plan.isEmpty()) {
-            progress.line("No changes: the organisation matches the baseline.");
+            // With blockers (a missing trail, a foreign same-named SCP) the organisation does NOT match.
+            progress.line(plan.blockers().isEmpty() ? "No changes: the organisation matches the baseline."
+                    : "No changes planned, but " + plan.blockers().size() + " problem(s) must be fixed first.");
             return;
         }
         progress.line("Plan: " + plan.changes().size() + " change(s)");
@@ -168,9 +185,13 @@ public final class LiveOperations {
         }
     }
 
+    /**
+     * Throws the first blocker; the caller reports it as the run's error. Only the others are printed here, so
+     * that no message appears twice.
+     */
     private static void refuseIfBlocked(Plan plan, Progress progress) {
         if (!plan.blockers().isEmpty()) {
-            plan.blockers().forEach(b -> progress.line("refused: " + b.getMessage()));
+            plan.blockers().stream().skip(1).forEach(b -> progress.line("also refused: " + b.getMessage()));
             throw plan.blockers().get(0);
         }
     }

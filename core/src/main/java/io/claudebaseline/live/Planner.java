@@ -105,7 +105,8 @@ public final class Planner {
         }
 
         List<Change> changes = new ArrayList<>(head);
-        changes.addAll(orderAttachments(live, attaches, detaches, maxPerTarget, blockers));
+        boolean combined = baseline.config().layout() == io.claudebaseline.config.BaselineConfig.Layout.COMBINED;
+        changes.addAll(orderAttachments(live, attaches, detaches, maxPerTarget, combined, blockers));
         baseline.trail().ifPresent(t -> changes.addAll(trailChanges(t, live, baseline.config().limits().selectorValuesMax(), blockers)));
         changes.addAll(deletes);
         return new Plan(changes, blockers);
@@ -146,7 +147,7 @@ public final class Planner {
      * target, plus ours to attach, minus ours to detach, must fit {@code limits.scpMaxPerTarget}.
      */
     private static List<Change> orderAttachments(LiveState live, List<Change.AttachScp> attaches, List<Change.DetachScp> detaches,
-                                                 int maxPerTarget, List<SafetyCheckException> blockers) {
+                                                 int maxPerTarget, boolean combined, List<SafetyCheckException> blockers) {
         Set<String> targets = new LinkedHashSet<>();
         attaches.forEach(a -> targets.add(a.targetId()));
         detaches.forEach(d -> targets.add(d.targetId()));
@@ -163,7 +164,8 @@ public final class Planner {
                     blockers.add(new SafetyCheckException(AwsOperation.ATTACH_POLICY, target, Kind.LIMIT_EXCEEDED,
                             "Target " + target + " has " + attached.size() + " of its " + maxPerTarget + " SCP slots taken by " + occupants
                                     + " and the baseline needs " + (finalCount - attached.size()) + " more; detach an SCP it no longer needs,"
-                                    + " use layout: combined to need fewer, or raise limits.scpMaxPerTarget if AWS raised your limit"
+                                    + (combined ? "" : " use layout: combined to need fewer,")
+                                    + " or raise limits.scpMaxPerTarget if AWS raised your limit"
                                     + " (nothing was changed)."));
                 }
                 detachFirst = attached.size() + in.size() > maxPerTarget;

@@ -172,11 +172,52 @@ public final class Verifier {
                         + " but workspaces " + String.join(", ", outside) + " live elsewhere (or in an unknown region); make the trail multi-region."))
                 .withEvidence(regionEv));
 
+        out.add(accountCoverage(workspaces, t, ev));
         out.add(selectorCoverage(config, t, ev));
         out.add((t.logFileValidation()
                 ? CheckResult.pass(control, "trail-log-file-validation", "Trail " + t.name() + " validates its log files.")
                 : CheckResult.warn(control, "trail-log-file-validation", "Trail " + t.name() + " does not validate its log files, so"
                         + " tampering with delivered logs would go unnoticed; turn on log file validation.")).withEvidence(ev));
+    }
+
+    /**
+     * A trail logs the events of the account it lives in; only an organization trail also logs every member
+     * account. So a workspace in another account is invisible to a plain trail, however its selectors read.
+     */
+    private static CheckResult accountCoverage(List<WorkspaceConfig> workspaces, LiveState.Trail t, Map<String, Object> ev) {
+        String control = Control.CLOUDTRAIL_DATA_EVENTS.id();
+        Map<String, Object> accountEv = new LinkedHashMap<>(ev);
+        accountEv.put("organizationTrail", t.organizationTrail());
+        if (t.organizationTrail()) {
+            return CheckResult.pass(control, "trail-account-coverage", "Trail " + t.name()
+                    + " is an organization trail, so it logs every member account.").withEvidence(accountEv);
+        }
+        String trailAccount = accountOf(t.arn());
+        accountEv.put("trailAccount", trailAccount);
+        List<String> elsewhere = workspaces.stream()
+                .filter(w -> !WorkspaceConfig.ANY.equals(w.account()) && !w.account().equals(trailAccount))
+                .map(w -> w.id() + " (" + w.account() + ")").toList();
+        List<String> unknown = workspaces.stream().filter(w -> WorkspaceConfig.ANY.equals(w.account())).map(WorkspaceConfig::id).toList();
+        if (!elsewhere.isEmpty()) {
+            return CheckResult.fail(control, "trail-account-coverage", "Trail " + t.name() + " is not an organization trail, so it logs"
+                    + " only account " + trailAccount + " and misses workspaces " + String.join(", ", elsewhere)
+                    + "; make it an organization trail (from the management account) or add a trail in those accounts.")
+                    .withEvidence(accountEv);
+        }
+        if (!unknown.isEmpty()) {
+            return CheckResult.warn(control, "trail-account-coverage", "Trail " + t.name() + " is not an organization trail, so it logs"
+                    + " only account " + trailAccount + "; workspaces " + String.join(", ", unknown)
+                    + " name no account, so their coverage cannot be told; set workspaces[].account or use an organization trail.")
+                    .withEvidence(accountEv);
+        }
+        return CheckResult.pass(control, "trail-account-coverage", "Every workspace is in the trail's account " + trailAccount + ".")
+                .withEvidence(accountEv);
+    }
+
+    /** The account field of an ARN ({@code arn:partition:service:region:account:resource}), or "unknown". */
+    private static String accountOf(String arn) {
+        String[] parts = arn == null ? new String[0] : arn.split(":", 6);
+        return parts.length >= 5 && !parts[4].isEmpty() ? parts[4] : "unknown";
     }
 
     private static CheckResult selectorCoverage(BaselineConfig config, LiveState.Trail t, Map<String, Object> ev) {
@@ -190,7 +231,7 @@ public final class Verifier {
                     ? CheckResult.pass(control, "trail-data-selectors", "Trail " + t.name() + " logs " + AwsFacts.WORKSPACE_RESOURCE_TYPE
                             + " data events for every workspace.").withEvidence(evidence)
                     : CheckResult.fail(control, "trail-data-selectors", "Trail " + t.name() + " has no advanced event selector logging "
-                            + AwsFacts.WORKSPACE_RESOURCE_TYPE + " data events for all workspaces; run apply.").withEvidence(evidence);
+                            + AwsFacts.WORKSPACE_RESOURCE_TYPE + " data events for all workspaces" + selectorRemedy(t)).withEvidence(evidence);
         }
         List<String> uncovered = new ArrayList<>();
         for (WorkspaceConfig w : config.workspaces()) {
@@ -204,7 +245,15 @@ public final class Verifier {
                 ? CheckResult.pass(control, "trail-data-selectors", "Trail " + t.name() + " logs data events for every listed workspace.")
                         .withEvidence(evidence)
                 : CheckResult.fail(control, "trail-data-selectors", "Trail " + t.name() + " does not log data events for workspaces "
-                        + String.join(", ", uncovered) + "; run apply.").withEvidence(evidence);
+                        + String.join(", ", uncovered) + selectorRemedy(t)).withEvidence(evidence);
+    }
+
+    /** apply refuses a trail whose basic selectors log data events (see Planner), so "run apply" alone would not help. */
+    private static String selectorRemedy(LiveState.Trail t) {
+        return t.basicSelectors().stream().anyMatch(Selectors::hasDataResources)
+                ? "; its basic event selectors log data events, which apply will not overwrite: switch the trail to advanced"
+                        + " event selectors (the CloudTrail console converts them), then run apply."
+                : "; run apply.";
     }
 
     private static void keys(BaselineConfig config, LiveState.KeyInventory inv, List<CheckResult> out) {

@@ -49,8 +49,14 @@ public final class ArtifactWriter {
         checkReplaceable(target);
 
         Path parent = target.getParent();
-        Files.createDirectories(parent);
-        Path staging = Files.createTempDirectory(parent, "." + target.getFileName() + ".rendering-");
+        Path staging;
+        try {
+            Files.createDirectories(parent);
+            staging = Files.createTempDirectory(parent, "." + target.getFileName() + ".rendering-");
+        } catch (IOException e) {
+            // The raw exception names the hidden staging directory, which the user never asked for.
+            throw new IOException("cannot create the output directory " + target + " (" + reason(e) + "); choose another --out", e);
+        }
         try {
             for (Map.Entry<String, String> e : files.entrySet()) {
                 Path file = staging.resolve(e.getKey());
@@ -64,6 +70,14 @@ public final class ArtifactWriter {
         List<Path> written = files.keySet().stream().map(Path::of).toList();
         written.forEach(p -> progress.line("wrote " + outDir.resolve(p)));
         return written;
+    }
+
+    private static String reason(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
+        if (e instanceof java.nio.file.FileAlreadyExistsException f) return f.getFile() + " exists and is not a directory";
+        if (e instanceof java.nio.file.NoSuchFileException) return "its parent directory cannot be created or written";
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) return f.getReason();
+        return String.valueOf(e.getMessage());
     }
 
     /**

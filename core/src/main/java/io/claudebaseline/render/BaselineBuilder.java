@@ -41,8 +41,7 @@ public final class BaselineBuilder {
         if (packed.oversize().isEmpty() && scps.size() > slots) {
             problems.add(Problem.error("limits.scpMaxPerTarget", "the baseline needs " + scps.size() + " SCPs ("
                     + scps.stream().map(ScpDocument::name).collect(Collectors.joining(", ")) + ") but a target holds "
-                    + config.limits().scpMaxPerTarget() + " of which FullAWSAccess takes one; use layout: combined, "
-                    + "group workspaces that share an allow-list, or raise limits.scpMaxPerTarget if your organisation has the higher limit"));
+                    + config.limits().scpMaxPerTarget() + " of which FullAWSAccess takes one; " + slotsFix(config)));
         }
 
         Optional<TrailSelectors> trail = new SelectorBuilder(config, templates).build();
@@ -69,16 +68,36 @@ public final class BaselineBuilder {
             problems.add(Problem.error(pathOf(config, o.statement()), "statement " + o.statement().sid() + " makes an SCP of "
                     + o.documentCharacters() + " characters even alone, over limits.scpMaxCharacters = "
                     + config.limits().scpMaxCharacters() + " (largest statements: " + largest + "); "
-                    + fixFor(o.statement().control())));
+                    + fixFor(o.statement().control(), config.limits().scpMaxCharacters())));
         }
         return problems;
     }
 
-    private static String fixFor(Control control) {
+    /** Only advice that can help with this config: no "use combined" when it is, no raise past AWS's maximum. */
+    private static String slotsFix(BaselineConfig config) {
+        List<String> fixes = new ArrayList<>();
+        if (config.layout() != BaselineConfig.Layout.COMBINED) {
+            fixes.add("use layout: combined");
+        }
+        fixes.add("give workspaces the same allow-list so they share a statement, or cover several principals with one wildcard ARN");
+        if (config.limits().scpMaxCharacters() < AwsFacts.DEFAULT_SCP_MAX_CHARACTERS) {
+            fixes.add("raise limits.scpMaxCharacters to " + AwsFacts.DEFAULT_SCP_MAX_CHARACTERS + " if your organisation has the May 2026 limit");
+        }
+        if (config.limits().scpMaxPerTarget() < AwsFacts.DEFAULT_SCP_MAX_PER_TARGET) {
+            fixes.add("raise limits.scpMaxPerTarget to " + AwsFacts.DEFAULT_SCP_MAX_PER_TARGET + " if your organisation has the May 2026 limit");
+        }
+        return String.join("; ", fixes);
+    }
+
+    private static String fixFor(Control control, int scpMaxCharacters) {
+        // One workspace's allow-list cannot be split across statements: each Deny would lock out the principals
+        // listed only in the other. And raising the limit only helps below AWS's current maximum.
+        String raise = scpMaxCharacters < AwsFacts.DEFAULT_SCP_MAX_CHARACTERS
+                ? ", or raise limits.scpMaxCharacters to " + AwsFacts.DEFAULT_SCP_MAX_CHARACTERS + " if your organisation has the May 2026 limit"
+                : " (" + AwsFacts.DEFAULT_SCP_MAX_CHARACTERS + " characters is AWS's maximum SCP size)";
         return control == Control.PROTECT_WORKSPACES
-                ? "cover several principals with one wildcard ARN, split the workspace's allow-list, or raise limits.scpMaxCharacters to "
-                        + AwsFacts.DEFAULT_SCP_MAX_CHARACTERS + " if your organisation has the May 2026 limit"
-                : "shorten exemptPrincipals (wildcards) or raise limits.scpMaxCharacters";
+                ? "cover several principals with one wildcard ARN (e.g. arn:aws:iam::111122223333:role/claude-prod-*) or allow fewer, broader roles" + raise
+                : "cover several exemptPrincipals with one wildcard ARN" + raise;
     }
 
     /** The config field a statement comes from, so the error points where the fix goes. */

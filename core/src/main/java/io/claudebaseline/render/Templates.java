@@ -167,6 +167,10 @@ public final class Templates {
         try {
             mustache.execute(out, scope).flush();
         } catch (MustacheException e) {
+            TemplateException own = ownCause(e);
+            if (own != null) {
+                throw own; // already names the template and the fix
+            }
             throw new TemplateException("template " + sources.get(name) + ": " + rootMessage(e), e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -182,8 +186,21 @@ public final class Templates {
         try {
             return new StrictFactory(Escaper.forTemplate(name), sources.get(name)).compile(new StringReader(text), name);
         } catch (MustacheException e) {
+            TemplateException own = ownCause(e);
+            if (own != null) {
+                throw own;
+            }
             throw new TemplateException("template " + sources.get(name) + " is not valid Mustache: " + rootMessage(e), e);
         }
+    }
+
+    private static TemplateException ownCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof TemplateException own) {
+                return own;
+            }
+        }
+        return null;
     }
 
     private static String rootMessage(Throwable e) {
@@ -209,12 +226,21 @@ public final class Templates {
         }
     }
 
-    /** Escapes for one language and refuses unknown variables. */
+    /**
+     * The only variables a template may insert unescaped ({@code {{{x}}}} or {@code {{&x}}}): text the renderer
+     * produced and parsed back itself. Any other value is user input and must go through the escaper, or a
+     * customised template could turn a description into Terraform interpolation or JSON structure.
+     */
+    static final java.util.Set<String> RAW_VARIABLES = java.util.Set.of("statements");
+
+    /** Escapes for one language, refuses unknown variables and unescaped user values. */
     private static final class StrictFactory extends DefaultMustacheFactory {
         private final Escaper escaper;
+        private final String source;
 
         StrictFactory(Escaper escaper, String source) {
             this.escaper = escaper;
+            this.source = source;
             setObjectHandler(new ReflectionObjectHandler() {
                 @Override
                 public Wrapper find(String variable, List<Object> scopes) {
@@ -226,6 +252,21 @@ public final class Templates {
                     return wrapper;
                 }
             });
+        }
+
+        @Override
+        public com.github.mustachejava.MustacheVisitor createMustacheVisitor() {
+            return new com.github.mustachejava.DefaultMustacheVisitor(this) {
+                @Override
+                public void value(com.github.mustachejava.TemplateContext tc, String variable, boolean encoded) {
+                    if (!encoded && !RAW_VARIABLES.contains(variable.trim())) {
+                        throw new TemplateException("template " + source + " inserts {{{" + variable.trim() + "}}} unescaped (line "
+                                + tc.line() + "); write {{" + variable.trim() + "}}: the renderer escapes values for the template's"
+                                + " language itself (JSON or HCL, never HTML)");
+                    }
+                    super.value(tc, variable, encoded);
+                }
+            };
         }
 
         @Override

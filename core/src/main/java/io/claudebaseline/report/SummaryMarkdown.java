@@ -17,6 +17,8 @@ import java.util.Map;
 final class SummaryMarkdown {
     /** Rows shown per list before "… and N more". */
     static final int MAX_ROWS = 50;
+    /** Column that marks a row of a coverage table; rows with {@code covered: true} are summarised, not listed. */
+    static final String COVERED = "covered";
 
     private SummaryMarkdown() {}
 
@@ -73,6 +75,18 @@ final class SummaryMarkdown {
     /** Lists of maps become tables; maps become key/value lists; anything else one line. */
     private static void appendDetail(StringBuilder md, String name, Object value) {
         md.append("## ").append(cell(name)).append("\n\n");
+        if (value instanceof Collection<?> all && !all.isEmpty() && all.iterator().next() instanceof Map<?, ?> first
+                && first.containsKey(COVERED)) {
+            // Coverage tables (accounts, OUs) can run to thousands of rows: show only the exceptions.
+            List<Object> uncovered = all.stream().filter(r -> !Boolean.TRUE.equals(((Map<?, ?>) r).get(COVERED))).map(r -> (Object) r).toList();
+            md.append(all.size() - uncovered.size()).append(" of ").append(all.size()).append(" covered");
+            if (uncovered.isEmpty()) {
+                md.append(".\n\n");
+                return;
+            }
+            md.append("; not covered:\n\n");
+            value = uncovered;
+        }
         if (value instanceof Collection<?> rows && !rows.isEmpty() && rows.iterator().next() instanceof Map<?, ?> first) {
             List<Object> columns = new ArrayList<>(first.keySet());
             md.append('|');

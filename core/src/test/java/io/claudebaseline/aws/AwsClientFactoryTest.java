@@ -67,6 +67,31 @@ class AwsClientFactoryTest {
     }
 
     @Test
+    void aRegionThatIsNoRegionNameIsRejectedNamingWhereItCameFrom() {
+        assertThatThrownBy(() -> AwsClientFactory.region(request().region("us east 1").build()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--region 'us east 1' is not a region name");
+        assertThatThrownBy(() -> AwsClientFactory.region(request().environment(Map.of("AWS_REGION", "EU-WEST-1")).build()))
+                .hasMessageContaining("AWS_REGION 'EU-WEST-1'");
+        assertThat(AwsClientFactory.region(request().environment(Map.of("AWS_DEFAULT_REGION", "us-gov-west-1")).build()))
+                .isEqualTo("us-gov-west-1");
+    }
+
+    @Test
+    void aMalformedRoleArnIsRejectedBeforeAnyCall() {
+        assertThat(AwsClientFactory.roleArn(request().roleArn(" arn:aws:iam::123456789012:role/ops/claude-baseline ").build()))
+                .isEqualTo("arn:aws:iam::123456789012:role/ops/claude-baseline");
+        assertThat(AwsClientFactory.roleArn(request().roleArn("arn:aws-us-gov:iam::123456789012:role/x").build())).isNotNull();
+        assertThat(AwsClientFactory.roleArn(request().build())).isNull();
+        assertThatThrownBy(() -> AwsClientFactory.create(request().roleArn("bogus").build()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--role-arn 'bogus' is not an IAM role ARN")
+                .hasMessageContaining("arn:aws:iam::<12-digit account>:role/");
+        assertThatThrownBy(() -> AwsClientFactory.roleArn(request().roleArn("arn:aws:sts::123456789012:assumed-role/ops/s").build()))
+                .hasMessageContaining("STS session ARN");
+        assertThatThrownBy(() -> AwsClientFactory.roleArn(request().roleArn("arn:aws:iam::123456789012:user/alice").build()))
+                .hasMessageContaining("not an IAM role ARN");
+    }
+
+    @Test
     void assumesTheRoleFirstAndActsInMemberAccounts(MotoServer server, MotoFixtures moto) {
         MotoFixtures.Org org = moto.createOrganization();
         String member = moto.createAccount("prod", org.rootId());

@@ -108,5 +108,21 @@ class AwsErrorsTest {
         AwsOperationException c = AwsErrors.translate(AwsOperation.DESCRIBE_ORGANIZATION, null, noCreds);
         assertThat(c.kind()).isEqualTo(Kind.ACCESS_DENIED);
         assertThat(c.getMessage()).contains("no usable AWS credentials", "AWS_PROFILE");
+        // A CLI user with a misspelt --profile lands here too: name the option and where profiles are read from.
+        assertThat(c.getMessage()).contains("--profile", "~/.aws/config", "~/.aws/credentials");
+    }
+    @org.junit.jupiter.api.Test
+    void anAnswerWithoutAwsErrorCodeOrRequestIdIsNotBlamedOnAws() {
+        // e.g. --endpoint-url pointing at a web server that is not an AWS-compatible service (HTTP 501, HTML body)
+        OrganizationsException notAws = (OrganizationsException) OrganizationsException.builder().statusCode(501)
+                .message("<html>Unsupported method</html>").build();
+        AwsOperationException t = AwsErrors.translate(AwsOperation.DESCRIBE_ORGANIZATION, null, notAws);
+        assertThat(t.kind()).isEqualTo(Kind.UNAVAILABLE);
+        assertThat(t.getMessage()).contains("HTTP 501", "did not come from AWS", "--endpoint-url").doesNotContain("AWS's side")
+                .doesNotContain("Unsupported method");
+        assertOneSentence(t);
+        // A real AWS 5xx carries a request id and is still AWS's side.
+        assertThat(AwsErrors.translate(AwsOperation.DESCRIBE_ORGANIZATION, null, orgError("ServiceException", 500)).getMessage())
+                .contains("failed on AWS's side");
     }
 }

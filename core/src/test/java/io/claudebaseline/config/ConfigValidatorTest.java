@@ -235,6 +235,8 @@ class ConfigValidatorTest {
         Problem p = warning(replace("    region: us-east-1\n    account: \"111122223333\"\n", ""));
         assertThat(p.path()).isEqualTo("workspaces[0]");
         assertThat(p.message()).contains("any region and account");
+        Problem regionOnly = warning(replace("    region: us-east-1\n", ""));
+        assertThat(regionOnly.message()).contains("no region:", "in any region;", "set region to pin");
     }
 
     @Test

@@ -255,6 +255,21 @@ class LiveScenariosTest {
         assertThat(whole.checks()).anyMatch(c -> c.check().equals("shadow-user:" + world.org.managementAccountId() + ":AeaApiKey-mgmt"));
     }
 
+    @Test
+    void aBlockedPlanNeverSaysTheOrganisationMatchesAndNamesEachBlockerOnce() throws Exception {
+        world.run(Action.APPLY);
+        String yaml = Files.readString(world.config);
+        Files.writeString(world.config, yaml.replace("trailName: " + LiveWorld.TRAIL, "trailName: no-such-trail"));
+        world.progress.clear();
+        assertThatThrownBy(() -> world.run(Action.PLAN)).isInstanceOf(AwsOperationException.class)
+                .hasMessageContaining("no-such-trail does not exist");
+        // Nothing else needs changing, but the run is blocked: "matches the baseline" would be false comfort.
+        assertThat(world.progress).noneMatch(l -> l.contains("matches the baseline"))
+                .anyMatch(l -> l.contains("No changes planned") && l.contains("1 problem"));
+        // The blocker is the error the caller prints; repeating it as a progress line printed it twice.
+        assertThat(world.progress).noneMatch(l -> l.contains("no-such-trail does not exist"));
+    }
+
     private static List<String> failed(EngineResult r) {
         return r.checks().stream().filter(c -> c.status() == CheckStatus.FAIL).map(CheckResult::check).toList();
     }

@@ -63,7 +63,7 @@ class PlannerTest {
     }
 
     static LiveState.Trail trail(boolean logging, List<ObjectNode> advanced, List<ObjectNode> basic) {
-        return new LiveState.Trail("org-trail", "arn:aws:cloudtrail:us-east-1:1:trail/org-trail", "us-east-1", true, false, true, logging, advanced, basic);
+        return new LiveState.Trail("org-trail", "arn:aws:cloudtrail:us-east-1:1:trail/org-trail", "us-east-1", true, true, true, logging, advanced, basic);
     }
 
     static LiveState live(boolean scpEnabled, Map<String, LiveState.Scp> owned, Map<String, List<LiveState.PolicyRef>> attachments,
@@ -139,6 +139,8 @@ class PlannerTest {
             assertThat(b.resource()).isEqualTo(OU);
             assertThat(b.getMessage()).contains("2 of its 2 SCP slots", "FullAWSAccess (p-FullAWSAccess)", "aws-guardrails-ControlTower (p-ct)",
                     "needs 1 more", "limits.scpMaxPerTarget");
+            // The layout is already combined: advising it would send the user nowhere.
+            assertThat(b.getMessage()).doesNotContain("use layout: combined");
         });
     }
 

@@ -53,7 +53,7 @@ class VerifierTest {
         assertThat(checks).allMatch(c -> c.status() == CheckStatus.PASS, "all pass");
         assertThat(checks).extracting(CheckResult::check).contains("scp-exists:claude-baseline-1", "scp-content:claude-baseline-1",
                 "scp-attached:claude-baseline-1:" + OU, "scp-attached:claude-baseline-1:" + ACCOUNT, "workspaces-not-in-management-account",
-                "trail-exists", "trail-logging", "trail-region-coverage", "trail-data-selectors", "trail-log-file-validation",
+                "trail-exists", "trail-logging", "trail-region-coverage", "trail-account-coverage", "trail-data-selectors", "trail-log-file-validation",
                 "long-term-keys:" + MANAGEMENT, "shadow-users:" + MANAGEMENT);
         assertThat(check(checks, "scp-attached:claude-baseline-1:" + OU).control()).isEqualTo("deny-long-term-key-use");
     }
@@ -73,6 +73,43 @@ class VerifierTest {
         assertThat(check(checks, "trail-region-coverage").status()).isEqualTo(CheckStatus.FAIL);
         assertThat(check(checks, "trail-region-coverage").message()).contains("wrkspc_01AbCdEf23GhIj (eu-west-1)", "multi-region");
         assertThat(check(checks, "trail-log-file-validation").status()).isEqualTo(CheckStatus.WARN);
+    }
+
+    @Test
+    void aTrailThatIsNotAnOrganizationTrailMissesWorkspacesInOtherAccounts() {
+        var own = new LiveState.Trail("org-trail", "arn:aws:cloudtrail:us-east-1:" + MANAGEMENT + ":trail/org-trail", "us-east-1",
+                true, false, true, true, List.of(DATA), List.of());
+        CheckResult elsewhere = check(Verifier.check(baseline("111122223333", "us-east-1", null), live(own, null)), "trail-account-coverage");
+        assertThat(elsewhere.status()).isEqualTo(CheckStatus.FAIL);
+        assertThat(elsewhere.message()).contains("not an organization trail", "only account " + MANAGEMENT,
+                "wrkspc_01AbCdEf23GhIj (111122223333)", "make it an organization trail");
+
+        CheckResult unknown = check(Verifier.check(baseline("*", "us-east-1", null), live(own, null)), "trail-account-coverage");
+        assertThat(unknown.status()).isEqualTo(CheckStatus.WARN);
+        assertThat(unknown.message()).contains("set workspaces[].account");
+
+        CheckResult same = check(Verifier.check(baseline(MANAGEMENT, "us-east-1", null), live(own, null)), "trail-account-coverage");
+        assertThat(same.status()).isEqualTo(CheckStatus.PASS);
+
+        CheckResult org = check(Verifier.check(baseline("111122223333", "us-east-1", null),
+                live(PlannerTest.trail(true, List.of(DATA), List.of()), null)), "trail-account-coverage");
+        assertThat(org.status()).isEqualTo(CheckStatus.PASS);
+        assertThat(org.message()).contains("organization trail");
+    }
+
+    @Test
+    void missingSelectorsOnATrailWithDataInBasicSelectorsSayWhatApplyNeedsFirst() {
+        var basic = PlannerTest.json("{\"ReadWriteType\":\"All\",\"IncludeManagementEvents\":true,"
+                + "\"DataResources\":[{\"Type\":\"AWS::S3::Object\",\"Values\":[\"arn:aws:s3\"]}]}");
+        CheckResult blocked = check(Verifier.check(baseline("111122223333", "us-east-1", null),
+                live(PlannerTest.trail(true, List.of(), List.of(basic)), null)), "trail-data-selectors");
+        assertThat(blocked.status()).isEqualTo(CheckStatus.FAIL);
+        // apply refuses this trail (Planner's blocker), so "run apply" alone would send the user in a circle.
+        assertThat(blocked.message()).contains("basic event selectors", "switch the trail to advanced event selectors", "then run apply");
+
+        CheckResult plain = check(Verifier.check(baseline("111122223333", "us-east-1", null),
+                live(PlannerTest.trail(true, List.of(), List.of()), null)), "trail-data-selectors");
+        assertThat(plain.message()).endsWith("; run apply.").doesNotContain("basic");
     }
 
     @Test

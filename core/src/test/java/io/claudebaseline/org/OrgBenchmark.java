@@ -39,7 +39,8 @@ import software.amazon.awssdk.services.organizations.model.Tag;
  * plus one ListPoliciesForTarget per account) on the same organisation for the ratio, and checks both strategies
  * find the same uncovered accounts.
  *
- * <p>Arguments: account counts (default {@code 100 1000 5000}). The Organizations rate limiter is off (moto does
+ * <p>Arguments: account counts (default {@code 100 1000 5000}); {@code --layout=root|ous} to measure one layout
+ * only; {@code --member-audit} to time the member-account key audit instead. The Organizations rate limiter is off (moto does
  * not throttle); the minimum time AWS's documented rates would impose is computed from the counts and printed.
  */
 public final class OrgBenchmark {
@@ -48,9 +49,12 @@ public final class OrgBenchmark {
     public static void main(String[] args) throws Exception {
         List<Integer> sizes = new ArrayList<>();
         boolean memberAudit = false;
+        String layouts = "both";
         for (String a : args) {
             if (a.equals("--member-audit")) {
                 memberAudit = true;
+            } else if (a.startsWith("--layout=")) {
+                layouts = a.substring("--layout=".length());
             } else {
                 sizes.add(Integer.parseInt(a.replace("_", "").replace(",", "")));
             }
@@ -65,7 +69,7 @@ public final class OrgBenchmark {
             if (memberAudit) {
                 runMemberAudit(server, size);
             } else {
-                run(server, size);
+                run(server, size, layouts);
             }
         }
     }
@@ -102,7 +106,8 @@ public final class OrgBenchmark {
         return Math.max(8, accounts / 50);
     }
 
-    static void run(MotoServer server, int size) throws Exception {
+    /** @param layouts {@code root}, {@code ous} or {@code both}: which attachment layouts to measure */
+    static void run(MotoServer server, int size, String layouts) throws Exception {
         server.reset();
         int ous = ousFor(size);
         MotoFixtures moto = server.fixtures();
@@ -117,9 +122,14 @@ public final class OrgBenchmark {
 
         // Layout 1: the SCP on the root. Layout 2: on all top-level OUs but the last (its subtree and the root's
         // own accounts stay uncovered).
-        moto.organizations().attachPolicy(r -> r.policyId(scpId).targetId(g.org().rootId()));
-        measure(server, g, scpId, "SCP on the root");
-        moto.organizations().detachPolicy(r -> r.policyId(scpId).targetId(g.org().rootId()));
+        if (!layouts.equals("ous")) {
+            moto.organizations().attachPolicy(r -> r.policyId(scpId).targetId(g.org().rootId()));
+            measure(server, g, scpId, "SCP on the root");
+            moto.organizations().detachPolicy(r -> r.policyId(scpId).targetId(g.org().rootId()));
+        }
+        if (layouts.equals("root")) {
+            return;
+        }
         int topLevel = Math.max(1, (ous + 1) / 2);
         for (String ou : g.ous().subList(0, topLevel - 1)) {
             moto.organizations().attachPolicy(r -> r.policyId(scpId).targetId(ou));

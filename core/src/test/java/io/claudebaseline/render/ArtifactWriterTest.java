@@ -70,6 +70,18 @@ class ArtifactWriterTest {
     }
 
     @Test
+    void anOutputDirectoryThatCannotBeCreatedIsNamedNotTheStagingDirectory() throws Exception {
+        Path file = Files.writeString(tmp.resolve("a-file"), "x");
+        Path out = file.resolve("out");
+        assertThatThrownBy(() -> ArtifactWriter.write(baseline(""), Templates.bundled(), out, Progress.SILENT))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("cannot create the output directory " + out.toAbsolutePath().normalize())
+                .hasMessageContaining("choose another --out")
+                .hasMessageNotContaining(".rendering-");
+        assertThat(file).hasContent("x");
+    }
+
+    @Test
     void aFailingRenderLeavesNoOutput() throws Exception {
         Path overrides = Files.createDirectories(tmp.resolve("templates"));
         Files.writeString(overrides.resolve("outputs.tf.mustache"), "output \"x\" {\n");

@@ -169,6 +169,40 @@ class BaselineBuilderTest {
     }
 
     @Test
+    void theOversizeAdviceNeverSuggestsSplittingAnAllowListOrRaisingTheLimitPastAwsMaximum() {
+        StringBuilder many = new StringBuilder();
+        for (int i = 0; i < 400; i++) many.append(", arn:aws:iam::444455556666:role/claude-team-role-number-").append(i);
+        String huge = BASE.replace("[arn:aws:iam::444455556666:role/c]", "[arn:aws:iam::444455556666:role/c" + many + "]");
+        assertThat(huge).isNotEqualTo(BASE);
+        // At AWS's maximum, raising the limit is no fix; splitting one workspace's allow-list would lock people out.
+        assertThatThrownBy(() -> build(huge)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("one wildcard ARN")
+                .hasMessageNotContaining("split")
+                .hasMessageNotContaining("raise limits.scpMaxCharacters")
+                .hasMessageContaining("10240 characters is AWS's maximum");
+        // Below it (legacy 5,120 organisations) raising is offered.
+        assertThatThrownBy(() -> build(huge + "limits: {scpMaxCharacters: 5120}\n")).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("raise limits.scpMaxCharacters to 10240");
+    }
+
+    @Test
+    void theTooManyScpsAdviceOnlyOffersFixesThatApplyToTheConfig() {
+        StringBuilder ws = new StringBuilder("version: 1\ntargets: [r-ab12]\nworkspaces:\n");
+        for (int i = 0; i < 30; i++) {
+            ws.append("  - id: wrkspc_W").append(i).append("\n    region: us-east-1\n    account: \"111122223333\"\n    allowedPrincipals: [");
+            for (int j = 0; j < 40; j++) ws.append(j == 0 ? "" : ", ").append("arn:aws:iam::111122223333:role/team-").append(i).append("-member-with-long-name-").append(j);
+            ws.append("]\n");
+        }
+        // Already combined, at AWS's maximum sizes: neither "use layout: combined" nor "raise" can help.
+        assertThatThrownBy(() -> build(ws.toString())).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("limits.scpMaxPerTarget").hasMessageContaining("share a statement")
+                .hasMessageNotContaining("use layout: combined").hasMessageNotContaining("raise limits");
+        assertThatThrownBy(() -> build(ws + "layout: per-control\nlimits: {scpMaxCharacters: 5120, scpMaxPerTarget: 5}\n"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("use layout: combined")
+                .hasMessageContaining("raise limits.scpMaxCharacters to 10240").hasMessageContaining("raise limits.scpMaxPerTarget to 10");
+    }
+
+    @Test
     void selectorsForAllAndListedWorkspaces() throws Exception {
         String trail = "controls: {cloudTrailDataEvents: {trailName: org-trail, homeRegion: us-east-1%s}}\n";
         TrailSelectors all = build(BASE + trail.formatted("")).trail().orElseThrow();

@@ -71,6 +71,43 @@ class TemplatesTest {
                 .isInstanceOf(TemplateException.class).hasMessageContaining("{{sidd}}").hasMessageContaining("deny-key-use.json.mustache");
     }
 
+    static String bundledText(String name) throws java.io.IOException {
+        try (var in = TemplatesTest.class.getClassLoader().getResourceAsStream(Templates.BUNDLED_ROOT + name)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void anOverrideMayNotInsertAUserValueUnescaped() throws Exception {
+        // {{{description}}} would let a workspace description close the HCL string and add ${...} interpolation.
+        String bundled = bundledText(Templates.TF_SCPS);
+        assertThat(bundled).contains("description = \"{{description}}\"");
+        Files.writeString(dir.resolve("scps.tf.mustache"), bundled.replace("description = \"{{description}}\"", "description = \"{{{description}}}\""));
+        Templates triple = Templates.withOverrides(dir);
+        Baseline b = BaselineBuilder.build(ConfigLoader.parse(TerraformHclTest.BASE, false, "t"), triple);
+        assertThatThrownBy(() -> ArtifactWriter.render(b, triple, "c.yaml")).isInstanceOf(TemplateException.class)
+                .hasMessageContaining("scps.tf.mustache").hasMessageContaining("{{{description}}} unescaped")
+                .hasMessageContaining("write {{description}}");
+
+        Files.writeString(dir.resolve("scps.tf.mustache"), bundled.replace("description = \"{{description}}\"", "description = \"{{& description}}\""));
+        Templates ampersand = Templates.withOverrides(dir);
+        assertThatThrownBy(() -> ArtifactWriter.render(b, ampersand, "c.yaml")).isInstanceOf(TemplateException.class)
+                .hasMessageContaining("{{{description}}} unescaped");
+
+        // The one raw insertion the renderer makes itself (its own, parsed-back statements) still works.
+        assertThat(bundledText(Templates.SCP_POLICY)).contains("{{{statements}}}");
+        assertThat(BaselineBuilder.build(ConfigLoader.parse(TerraformHclTest.BASE, false, "t"), Templates.bundled()).scps()).isNotEmpty();
+    }
+
+    @Test
+    void anUnknownVariableIsNamedOnceNotWithTheTemplateRepeated() throws Exception {
+        Files.writeString(dir.resolve("deny-key-use.json.mustache"), "{\"Sid\": \"{{sid}}\", \"Effect\": \"Deny\", \"Note\": \"{{sidd}}\"}");
+        Templates t = Templates.withOverrides(dir);
+        assertThatThrownBy(() -> BaselineBuilder.build(ConfigLoader.parse(TerraformHclTest.BASE, false, "t"), t))
+                .isInstanceOf(TemplateException.class)
+                .satisfies(e -> assertThat(e.getMessage().split("deny-key-use.json.mustache", -1)).as("template named once").hasSize(2));
+    }
+
     @Test
     void anOverrideRenderingInvalidJsonOrAnAllowFails() throws Exception {
         Files.writeString(dir.resolve("deny-key-use.json.mustache"), "{\"Sid\": \"{{sid}}\", \"Effect\": \"Deny\",}");

@@ -174,13 +174,19 @@ public final class MotoFixtures implements AutoCloseable {
         }
     }
 
-    /** Creates a bucket and a trail writing to it in {@code homeRegion}, and starts logging. */
+    /** Creates a bucket and an organization trail writing to it in {@code homeRegion}, and starts logging. */
     public void createTrail(String trailName, String homeRegion, boolean multiRegion, boolean logFileValidation) {
+        createTrail(trailName, homeRegion, multiRegion, logFileValidation, true);
+    }
+
+    /** As above; {@code organizationTrail} false makes a trail that logs only the management account. */
+    public void createTrail(String trailName, String homeRegion, boolean multiRegion, boolean logFileValidation,
+                            boolean organizationTrail) {
         String bucket = (trailName + "-logs").toLowerCase(java.util.Locale.ROOT);
         createBucket(bucket, homeRegion);
         try (CloudTrailClient ct = cloudTrail(homeRegion)) {
             ct.createTrail(r -> r.name(trailName).s3BucketName(bucket).isMultiRegionTrail(multiRegion)
-                    .enableLogFileValidation(logFileValidation));
+                    .enableLogFileValidation(logFileValidation).isOrganizationTrail(organizationTrail));
             ct.startLogging(r -> r.name(trailName));
         }
     }
