@@ -31,6 +31,10 @@ final class VerifyCommand extends EngineCommand {
 
     @Override
     EngineRequest request(Map<String, String> env) {
+        if (account != null && !account.matches("\\d{12}")) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--account '" + account + "' is not an AWS account id; give the 12 digits, e.g. 111122223333");
+        }
         return base(Action.VERIFY, config, aws, env).reportDir(reportDir).account(account).build();
     }
 }

@@ -161,4 +161,40 @@ class CliTest {
         assertThat(run(returning(null), Map.of(), "permissions", "--for", "destroy")).isEqualTo(ExitCode.USAGE);
         assertThat(err.toString()).contains("plan, apply, verify");
     }
+
+    @Test
+    void anAccountThatIsNotTwelveDigitsIsAUsageError() {
+        assertThat(run(returning(result(Action.VERIFY, true, 0, List.of())), Map.of(), "verify", "--account", "12")).isEqualTo(ExitCode.USAGE);
+        assertThat(err.toString()).contains("--account '12' is not an AWS account id");
+        assertThat(seen.get()).isNull();
+    }
+
+    private Path example() {
+        Path p = Path.of("../examples/claude-baseline.yaml");
+        assertThat(p).exists();
+        return p;
+    }
+
+    private static BaselineEngine noAws() {
+        return new BaselineEngine(request -> {
+            throw new AssertionError("no AWS client may be created");
+        });
+    }
+
+    @Test
+    void validateChecksCustomTemplatesToo() throws Exception {
+        Path templates = Files.createDirectories(dir.resolve("tpl/scp"));
+        Files.writeString(templates.resolve("deny-key-use.json.mustache"), "{ \"Sid\": \"{{noSuchVariable}}\" }");
+        int code = run(noAws(), Map.of(), "validate", "-c", example().toString(), "--templates", dir.resolve("tpl").toString());
+        assertThat(code).isEqualTo(ExitCode.ERROR);
+        assertThat(err.toString()).contains("noSuchVariable").doesNotContain("internal error");
+    }
+
+    @Test
+    void aReportDirectoryThatIsAFileFailsBeforeAnyAwsCall() throws Exception {
+        Path file = Files.writeString(dir.resolve("reports"), "not a directory");
+        int code = run(noAws(), Map.of(), "verify", "-c", example().toString(), "--report-dir", file.toString());
+        assertThat(code).isEqualTo(ExitCode.ERROR);
+        assertThat(err.toString()).contains("it exists and is not a directory");
+    }
 }

@@ -18,9 +18,10 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
  *
  * <ul>
  *   <li>Credentials, first match wins: {@link EngineRequest#credentials()} (the Jenkins step's credentials);
- *       static keys {@code AWS_ACCESS_KEY_ID}/{@code AWS_SECRET_ACCESS_KEY}[/{@code AWS_SESSION_TOKEN}] from
- *       {@link EngineRequest#environment()}; the profile {@link EngineRequest#profile()} or {@code AWS_PROFILE}; the
- *       SDK's default chain. Then, if {@link EngineRequest#roleArn()} is set, that role is assumed (session name
+ *       an explicit profile {@link EngineRequest#profile()} ({@code --profile}: what the user typed beats stale
+ *       variables, as in the AWS CLI); static keys {@code AWS_ACCESS_KEY_ID}/{@code AWS_SECRET_ACCESS_KEY}
+ *       [/{@code AWS_SESSION_TOKEN}] from {@link EngineRequest#environment()}; {@code AWS_PROFILE}; the SDK's
+ *       default chain. Then, if {@link EngineRequest#roleArn()} is set, that role is assumed (session name
  *       {@value AwsFacts#ROLE_SESSION_NAME}, optional external id) and used for every call.</li>
  *   <li>Region: {@link EngineRequest#region()}, else {@code AWS_REGION}, else {@code AWS_DEFAULT_REGION}, else
  *       {@value AwsFacts#DEFAULT_REGION}. Organizations always goes to its home region in that partition;
@@ -129,6 +130,9 @@ public final class AwsClientFactory {
         if (request.credentials() != null) {
             return request.credentials();
         }
+        if (blankToNull(request.profile()) != null) {
+            return ProfileCredentialsProvider.create(request.profile().trim());
+        }
         Map<String, String> env = request.environment();
         String keyId = blankToNull(env.get("AWS_ACCESS_KEY_ID"));
         String secret = blankToNull(env.get("AWS_SECRET_ACCESS_KEY"));
@@ -142,7 +146,7 @@ public final class AwsClientFactory {
             throw new IllegalArgumentException("AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY must be set together; only "
                     + (keyId != null ? "AWS_ACCESS_KEY_ID" : "AWS_SECRET_ACCESS_KEY") + " is set");
         }
-        String profile = blankToNull(request.profile()) != null ? request.profile().trim() : blankToNull(env.get("AWS_PROFILE"));
+        String profile = blankToNull(env.get("AWS_PROFILE"));
         if (profile != null) {
             return ProfileCredentialsProvider.create(profile);
         }

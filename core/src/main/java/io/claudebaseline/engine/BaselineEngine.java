@@ -47,11 +47,16 @@ public final class BaselineEngine implements Engine {
      */
     @Override
     public EngineResult run(EngineRequest request, Progress progress) throws Exception {
+        checkAccount(request.account());
         BaselineConfig config = loadAndValidate(request.configPath());
         List<Problem> warnings = ConfigValidator.validate(config).stream().filter(p -> !p.isError()).toList();
         warnings.forEach(w -> progress.line(w.toString()));
 
         if (request.action() == Action.VALIDATE) {
+            if (request.templatesDir() != null) {
+                // Custom templates are part of what is validated: render them once, writing nothing.
+                BaselineBuilder.build(config, Templates.withOverrides(request.templatesDir()));
+            }
             String summary = "Config " + request.configPath() + " is valid"
                     + (warnings.isEmpty() ? "." : " (" + warnings.size() + " warning" + (warnings.size() == 1 ? "" : "s") + ").");
             return new EngineResult(Action.VALIDATE, true, 0, List.of(), warnings, List.of(), null, summary);
@@ -86,6 +91,8 @@ public final class BaselineEngine implements Engine {
                 break;
         }
 
+        // Fail on an unusable report directory now, not after every AWS call has been made.
+        prepareDirectory(request.reportDir(), "report directory");
         try (AwsClients aws = awsFactory.apply(request)) {
             EngineResult result;
             switch (request.action()) {
@@ -111,10 +118,34 @@ public final class BaselineEngine implements Engine {
         return config;
     }
 
+    /** Verify --account takes one member account id: 12 digits, as Organizations writes them. */
+    static void checkAccount(String account) {
+        if (account != null && !account.matches("\\d{12}")) {
+            throw new IllegalArgumentException("account '" + account + "' is not an AWS account id; give the 12 digits, e.g. 111122223333");
+        }
+    }
+
+    /** Creates {@code dir} or says, in one sentence, why it cannot be used. */
+    static void prepareDirectory(Path dir, String what) throws java.io.IOException {
+        if (dir == null) {
+            return;
+        }
+        if (java.nio.file.Files.exists(dir) && !java.nio.file.Files.isDirectory(dir)) {
+            throw new java.io.IOException("cannot use " + dir + " as the " + what + ": it exists and is not a directory; choose another");
+        }
+        try {
+            java.nio.file.Files.createDirectories(dir);
+        } catch (java.io.IOException e) {
+            throw new java.io.IOException("cannot create the " + what + " " + dir + " (" + e.getClass().getSimpleName()
+                    + "); choose a writable directory", e);
+        }
+    }
+
     private static EngineResult withReports(EngineResult result, Path reportDir) throws java.io.IOException {
         if (reportDir == null) {
             return result;
         }
+        prepareDirectory(reportDir, "report directory");
         List<Path> files = new ArrayList<>(result.artifacts());
         files.addAll(Reports.write(result, reportDir));
         return result.withArtifacts(files, reportDir);

@@ -146,12 +146,16 @@ public final class ArtifactWriter {
             return;
         }
         Set<String> previous = new TreeSet<>();
+        Map<String, String> renderedHashes = new LinkedHashMap<>();
         Path manifest = target.resolve(Manifest.FILE);
         if (Files.isRegularFile(manifest)) {
             try {
                 var node = PolicySemantics.parse(Files.readString(manifest, StandardCharsets.UTF_8));
                 if ("claude-baseline".equals(node.path("generator").asText())) {
-                    node.path("artifacts").forEach(a -> previous.add(a.path("path").asText()));
+                    node.path("artifacts").forEach(a -> {
+                        previous.add(a.path("path").asText());
+                        renderedHashes.put(a.path("path").asText(), a.path("sha256").asText());
+                    });
                     previous.add(Manifest.FILE);
                 }
             } catch (IllegalArgumentException e) {
@@ -164,6 +168,29 @@ public final class ArtifactWriter {
             throw new IOException("output directory " + target + " holds files a previous render did not write ("
                     + String.join(", ", foreign.stream().limit(5).toList()) + (foreign.size() > 5 ? ", ..." : "")
                     + "); choose an empty or new --out directory so nothing of yours is overwritten");
+        }
+        // A rendered file changed by hand is the user's work now: replacing it would lose it.
+        List<String> edited = new ArrayList<>();
+        for (Map.Entry<String, String> e : renderedHashes.entrySet()) {
+            Path file = target.resolve(e.getKey());
+            if (Files.isRegularFile(file) && !e.getValue().equals(currentHash(file))) {
+                edited.add(e.getKey());
+            }
+        }
+        if (!edited.isEmpty()) {
+            throw new IOException("output directory " + target + " holds rendered files changed since they were rendered ("
+                    + String.join(", ", edited.stream().limit(5).toList()) + (edited.size() > 5 ? ", ..." : "")
+                    + "); move your changes into the config or a --templates directory, then delete those files or choose"
+                    + " another --out, so no edit of yours is overwritten");
+        }
+    }
+
+    /** The sha256 of a file's text, or null when it no longer is UTF-8 text (then it was certainly edited). */
+    private static String currentHash(Path file) throws IOException {
+        try {
+            return Manifest.sha256(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (java.nio.charset.CharacterCodingException notText) {
+            return null;
         }
     }
 

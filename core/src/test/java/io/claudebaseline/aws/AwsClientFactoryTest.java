@@ -53,7 +53,10 @@ class AwsClientFactoryTest {
                 "AWS_PROFILE", "ops");
         assertThat(AwsClientFactory.baseCredentials(request().credentials(explicit).environment(keys).build())).isSameAs(explicit);
 
-        var fromEnv = AwsClientFactory.baseCredentials(request().environment(keys).profile("other").build());
+        // An explicit --profile beats keys left in the environment (as in the AWS CLI); AWS_PROFILE does not.
+        assertThat(AwsClientFactory.baseCredentials(request().environment(keys).profile("other").build()))
+                .isInstanceOf(ProfileCredentialsProvider.class);
+        var fromEnv = AwsClientFactory.baseCredentials(request().environment(keys).build());
         assertThat(fromEnv).isInstanceOf(StaticCredentialsProvider.class);
         assertThat(fromEnv.resolveCredentials()).isInstanceOf(AwsSessionCredentials.class);
         assertThat(fromEnv.toString()).doesNotContain("s3cr3t").doesNotContain("tok");

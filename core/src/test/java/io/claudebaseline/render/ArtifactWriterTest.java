@@ -55,8 +55,14 @@ class ArtifactWriterTest {
     void rerenderingReplacesAPreviousRenderButNeverForeignFiles() throws Exception {
         Path out = tmp.resolve("out");
         ArtifactWriter.write(baseline(""), Templates.bundled(), out, Progress.SILENT);
-        // A previous render is replaced, including files the new render no longer produces.
+        // A rendered file edited by hand is never overwritten.
         Files.writeString(out.resolve("scp/claude-baseline-1.json"), "edited by hand");
+        assertThatThrownBy(() -> ArtifactWriter.write(baseline("layout: per-control\n"), Templates.bundled(), out, Progress.SILENT))
+                .isInstanceOf(IOException.class).hasMessageContaining("changed since they were rendered")
+                .hasMessageContaining("scp/claude-baseline-1.json");
+        assertThat(out.resolve("scp/claude-baseline-1.json")).hasContent("edited by hand");
+        // Once the edit is gone, a previous render is replaced, including files the new render no longer produces.
+        Files.delete(out.resolve("scp/claude-baseline-1.json"));
         ArtifactWriter.write(baseline("layout: per-control\n"), Templates.bundled(), out, Progress.SILENT);
         assertThat(out.resolve("scp/claude-baseline-1.json")).doesNotExist();
         assertThat(out.resolve("scp/claude-baseline-protect-workspaces.json")).exists();
