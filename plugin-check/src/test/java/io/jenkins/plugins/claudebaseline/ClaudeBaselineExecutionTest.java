@@ -252,6 +252,16 @@ class ClaudeBaselineExecutionTest {
     }
 
     @Test
+    void unusableSettingsFailWithTheEnginesSentenceNotAStackTrace() {
+        RecordingEngine engine = new RecordingEngine((request, progress) -> {
+            throw new IllegalArgumentException("endpoint URL 'not a url' is not a valid URL; give an http:// or https:// URL with a host");
+        });
+        assertThatThrownBy(() -> execution(step("verify"), engine).run())
+                .isInstanceOf(AbortException.class)
+                .hasMessage("endpoint URL 'not a url' is not a valid URL; give an http:// or https:// URL with a host");
+    }
+
+    @Test
     void fileErrorsOfTheEngineNameTheWorkspacePath() {
         ClaudeBaselineStep s = step("render");
         s.setTemplatesDir("ci/templates");

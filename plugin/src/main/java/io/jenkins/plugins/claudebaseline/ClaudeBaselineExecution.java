@@ -14,6 +14,7 @@ import io.claudebaseline.config.ConfigException;
 import io.claudebaseline.engine.Engine;
 import io.claudebaseline.engine.EngineRequest;
 import io.claudebaseline.engine.EngineResult;
+import io.claudebaseline.render.TemplateException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.PrintStream;
@@ -108,8 +109,9 @@ final class ClaudeBaselineExecution extends SynchronousNonBlockingStepExecution<
                     logged.add(text);
                     log.println(text);
                 });
-            } catch (ConfigException | AwsOperationException e) {
-                // Validation and AWS errors are written for people: show them as the failure, without a stack trace.
+            } catch (ConfigException | AwsOperationException | TemplateException | IllegalArgumentException e) {
+                // Validation, template, settings (endpointUrl, region, roleArn, account) and AWS errors are written for
+                // people: show them as the failure, without a stack trace.
                 throw new AbortException(area.toWorkspaceText(e.getMessage()));
             } catch (NoSuchFileException e) {
                 throw new AbortException("file not found: " + area.toWorkspaceText(e.getFile()));
