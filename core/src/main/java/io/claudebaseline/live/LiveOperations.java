@@ -80,6 +80,9 @@ public final class LiveOperations {
     public static EngineResult verify(Baseline baseline, EngineRequest request, AwsClients aws, Progress progress) throws Exception {
         LiveState live = LiveStateReader.read(baseline, aws, LiveStateReader.Options.forVerify(request.account()), progress);
         List<CheckResult> checks = new ArrayList<>(Verifier.check(baseline, live));
+        if (request.account() != null) {
+            Verifier.trailCoversAccount(live, request.account()).ifPresent(checks::add);
+        }
 
         Set<String> desired = baseline.scps().stream().map(ScpDocument::name).collect(Collectors.toSet());
         List<NamedPolicy> livePolicies = live.ownedScps().values().stream().filter(s -> desired.contains(s.name()))

@@ -214,6 +214,31 @@ public final class Verifier {
                 .withEvidence(accountEv);
     }
 
+    /**
+     * verify --account: does the trail log this one account? Only an organization trail, or a trail living in that
+     * very account, does. Absent when the data-events control is off or the trail was not found (trail-exists says so).
+     */
+    public static java.util.Optional<CheckResult> trailCoversAccount(LiveState live, String account) {
+        return live.trail().filter(LiveState.TrailLookup::found).map(LiveState.TrailLookup::trail).map(t -> {
+            String control = Control.CLOUDTRAIL_DATA_EVENTS.id();
+            String check = "trail-account-coverage:" + account;
+            Map<String, Object> ev = new LinkedHashMap<>();
+            ev.put("trailArn", t.arn());
+            ev.put("organizationTrail", t.organizationTrail());
+            ev.put("account", account);
+            if (t.organizationTrail()) {
+                return CheckResult.pass(control, check, "Trail " + t.name() + " is an organization trail, so it logs account " + account + ".")
+                        .withEvidence(ev);
+            }
+            String trailAccount = accountOf(t.arn());
+            return (trailAccount.equals(account)
+                    ? CheckResult.pass(control, check, "Trail " + t.name() + " lives in account " + account + " and logs it.")
+                    : CheckResult.fail(control, check, "Trail " + t.name() + " is not an organization trail and lives in account "
+                            + trailAccount + ", so Claude data events of account " + account + " would go unlogged; make it an"
+                            + " organization trail or add a trail in " + account + ".")).withEvidence(ev);
+        });
+    }
+
     /** The account field of an ARN ({@code arn:partition:service:region:account:resource}), or "unknown". */
     private static String accountOf(String arn) {
         String[] parts = arn == null ? new String[0] : arn.split(":", 6);

@@ -251,6 +251,8 @@ class LiveScenariosTest {
         EngineResult one = world.server.engine().run(world.server.request(Action.VERIFY, world.config).account(world.prodAccount).build(),
                 world.progress::add);
         assertThat(one.checks()).noneMatch(c -> c.check().contains("AeaApiKey-mgmt"));
+        // The release-gate question for one account includes whether the trail logs it (the world's trail is an organization trail).
+        assertThat(one.checks()).anyMatch(c -> c.check().equals("trail-account-coverage:" + world.prodAccount) && c.status() == CheckStatus.PASS);
         EngineResult whole = world.run(Action.VERIFY);
         assertThat(whole.checks()).anyMatch(c -> c.check().equals("shadow-user:" + world.org.managementAccountId() + ":AeaApiKey-mgmt"));
     }

@@ -98,6 +98,19 @@ class VerifierTest {
     }
 
     @Test
+    void oneAccountIsLoggedOnlyByAnOrganizationTrailOrATrailOfItsOwn() {
+        var own = new LiveState.Trail("org-trail", "arn:aws:cloudtrail:us-east-1:" + MANAGEMENT + ":trail/org-trail", "us-east-1",
+                true, false, true, true, List.of(DATA), List.of());
+        CheckResult member = Verifier.trailCoversAccount(live(own, null), "111122223333").orElseThrow();
+        assertThat(member.status()).isEqualTo(CheckStatus.FAIL);
+        assertThat(member.check()).isEqualTo("trail-account-coverage:111122223333");
+        assertThat(member.message()).contains("lives in account " + MANAGEMENT, "would go unlogged");
+        assertThat(Verifier.trailCoversAccount(live(own, null), MANAGEMENT).orElseThrow().status()).isEqualTo(CheckStatus.PASS);
+        assertThat(Verifier.trailCoversAccount(live(PlannerTest.trail(true, List.of(DATA), List.of()), null), "111122223333")
+                .orElseThrow().status()).isEqualTo(CheckStatus.PASS);
+    }
+
+    @Test
     void missingSelectorsOnATrailWithDataInBasicSelectorsSayWhatApplyNeedsFirst() {
         var basic = PlannerTest.json("{\"ReadWriteType\":\"All\",\"IncludeManagementEvents\":true,"
                 + "\"DataResources\":[{\"Type\":\"AWS::S3::Object\",\"Values\":[\"arn:aws:s3\"]}]}");
