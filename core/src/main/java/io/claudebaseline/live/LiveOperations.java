@@ -72,7 +72,7 @@ public final class LiveOperations {
         int made = Applier.apply(plan, live, aws, out, progress);
         String summary = "Applied " + made + " change(s) (" + counts(plan) + "); the pre-change snapshot is in "
                 + out.resolve(Applier.SNAPSHOT_FILE) + ".";
-        progress.line(summary);
+        // The summary is the result: the adapter prints it once (CLI on stdout, Jenkins in the build log).
         return new EngineResult(Action.APPLY, true, made, List.of(), List.of(), List.of(out.resolve(Applier.SNAPSHOT_FILE)), null,
                 summary, Map.of("plan", plan.toMap(), "snapshot", out.resolve(Applier.SNAPSHOT_FILE).toString()));
     }
@@ -114,7 +114,6 @@ public final class LiveOperations {
                 : "Not compliant: " + failed + " of " + checks.size() + " checks failed: " + checks.stream()
                         .filter(c -> c.status() == CheckStatus.FAIL).limit(5).map(CheckResult::check).collect(Collectors.joining(", "))
                         + (failed > 5 ? ", …" : "") + ".";
-        progress.line(summary);
         return new EngineResult(Action.VERIFY, failed == 0, 0, checks, List.of(), List.of(), null, summary, details);
     }
 
