@@ -181,11 +181,15 @@ public final class OrgReport {
         evidence.put("ous", coverage.ous().size());
         evidence.put("rootScps", new ArrayList<>(coverage.rootCoveredBy().keySet()));
         evidence.put("ousNotCovered", uncovered.size());
+        boolean pruned = !tree.unexploredParents().isEmpty();
+        evidence.put("ousNotReadBeneath", new ArrayList<>(tree.unexploredParents()));
         if (uncovered.isEmpty()) {
-            return CheckResult.pass(CONTROL, "org-coverage:ous", coverage.ous().isEmpty()
-                    ? "The organisation has no OUs."
-                    : "All " + coverage.ous().size() + " OU" + plural(coverage.ous().size()) + " inherit every baseline SCP.")
-                    .withEvidence(evidence);
+            String message = tree.unexploredParents().contains(tree.rootId())
+                    ? "The root carries every baseline SCP, so every OU inherits them (OUs were not listed: none can lack one)."
+                    : coverage.ous().isEmpty() ? "The organisation has no OUs."
+                    : "All " + coverage.ous().size() + " OU" + plural(coverage.ous().size()) + (pruned ? " read" : "")
+                            + " inherit every baseline SCP" + (pruned ? "; the OUs beneath fully covered ones inherit them too." : ".");
+            return CheckResult.pass(CONTROL, "org-coverage:ous", message).withEvidence(evidence);
         }
         evidence.putAll(limited("notCovered", uncovered, o -> {
             Map<String, Object> row = new LinkedHashMap<>();
@@ -197,7 +201,8 @@ public final class OrgReport {
             return row;
         }));
         return CheckResult.warn(CONTROL, "org-coverage:ous", uncovered.size() + " of " + coverage.ous().size()
-                + " OUs do not inherit every baseline SCP; accounts created in or moved to them start unprotected (details: ous).")
+                + " OUs" + (pruned ? " read" : "") + " do not inherit every baseline SCP; accounts created in or moved to them"
+                + " start unprotected (details: ous)" + (pruned ? "; OUs beneath fully covered ones were not read, as they inherit every SCP." : "."))
                 .withEvidence(evidence);
     }
 

@@ -55,6 +55,7 @@ public final class OrgTree {
     private final Map<String, Account> accounts;
     private final boolean complete;
     private final java.util.Set<String> unlistedParents;
+    private final java.util.Set<String> unexploredParents;
     // Concurrent because member-audit threads may ask for paths while coverage is reported.
     private final Map<String, String> pathCache = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -65,6 +66,7 @@ public final class OrgTree {
         this.accounts = Collections.unmodifiableMap(b.accounts);
         this.complete = b.complete;
         this.unlistedParents = java.util.Set.copyOf(b.unlistedParents);
+        this.unexploredParents = java.util.Set.copyOf(b.unexploredParents);
     }
 
     public static Builder builder(String rootId, String managementAccountId) {
@@ -92,6 +94,14 @@ public final class OrgTree {
      */
     public java.util.Set<String> unlistedParents() {
         return unlistedParents;
+    }
+
+    /**
+     * Root/OU ids whose child OUs were not asked for, because they inherit every baseline SCP (so does everything
+     * beneath them). Empty when the whole OU structure was read: only then is {@link #ous()} every OU there is.
+     */
+    public java.util.Set<String> unexploredParents() {
+        return unexploredParents;
     }
 
     /** OUs in the order they were read (parents before children). */
@@ -186,6 +196,7 @@ public final class OrgTree {
         private final Map<String, Account> accounts = new LinkedHashMap<>();
         private boolean complete = true;
         private final java.util.Set<String> unlistedParents = new java.util.LinkedHashSet<>();
+        private final java.util.Set<String> unexploredParents = new java.util.LinkedHashSet<>();
 
         private Builder(String rootId, String managementAccountId) {
             this.rootId = Objects.requireNonNull(rootId, "rootId");
@@ -202,9 +213,16 @@ public final class OrgTree {
             return this;
         }
 
-        /** Copies the root's and OUs' structure of {@code structure} (ids, names, parents). */
+        /** Copies the root's and OUs' structure of {@code structure} (ids, names, parents, unexplored parents). */
         public Builder ousOf(OrgTree structure) {
             structure.ous().forEach(o -> ous.put(o.id(), o));
+            unexploredParents.addAll(structure.unexploredParents());
+            return this;
+        }
+
+        /** Parents whose child OUs were not read (see {@link OrgTree#unexploredParents()}). */
+        public Builder unexploredParents(java.util.Set<String> parents) {
+            unexploredParents.addAll(parents);
             return this;
         }
 

@@ -6,7 +6,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
@@ -56,25 +59,73 @@ public final class OrgTreeReader {
 
     /** As {@link #readStructure(OrganizationsClient)}; {@code known} (if not null) saves DescribeOrganization and ListRoots. */
     public static OrgTree readStructure(OrganizationsClient organizations, OrganizationAudit.KnownOrganization known) {
+        return readStructure(organizations, known, List.of(), Map.of()).tree();
+    }
+
+    /**
+     * The structure, without looking beneath a parent that already inherits every one of {@code required} (all its
+     * descendants inherit them too, so where exactly they sit cannot change their coverage). Those parents are
+     * returned as {@link Structure#notDescended()}; their accounts, and those of the OUs beneath, are found with the
+     * organisation-wide listing. With {@code required} empty nothing is pruned.
+     *
+     * @param targetsByScpName for each required SCP, the ids it is attached to
+     */
+    public static Structure readStructure(OrganizationsClient organizations, OrganizationAudit.KnownOrganization known,
+                                          List<String> required, Map<String, Set<String>> targetsByScpName) {
         String management = known != null ? known.managementAccountId() : managementAccount(organizations);
         String rootId = known != null ? known.rootId() : rootId(organizations);
         OrgTree.Builder tree = OrgTree.builder(rootId, management);
-        Deque<String> parents = new ArrayDeque<>();
-        parents.add(rootId);
+        Set<String> notDescended = new LinkedHashSet<>();
+        walk(organizations, tree, Map.of(rootId, Set.of()), required, targetsByScpName, notDescended);
+        return new Structure(tree.unexploredParents(notDescended).build(), notDescended);
+    }
+
+    /** Completes a pruned structure: walks beneath {@code notDescended} as well. */
+    public static OrgTree expand(OrganizationsClient organizations, OrgTree structure, Set<String> notDescended) {
+        // A fresh builder (not ousOf's copy of the unexplored set): after this walk every parent has been explored.
+        OrgTree.Builder tree = OrgTree.builder(structure.rootId(), structure.managementAccountId());
+        structure.ous().forEach(o -> tree.ou(o.id(), o.name(), o.parentId()));
+        Map<String, Set<String>> start = new LinkedHashMap<>();
+        notDescended.forEach(p -> start.put(p, Set.of()));
+        walk(organizations, tree, start, List.of(), Map.of(), new LinkedHashSet<>());
+        return tree.build();
+    }
+
+    /**
+     * A structure read with {@link #readStructure(OrganizationsClient, OrganizationAudit.KnownOrganization, List, Map)}.
+     *
+     * @param notDescended parents that inherit every required SCP and whose child OUs were not asked for
+     */
+    public record Structure(OrgTree tree, Set<String> notDescended) {
+        public Structure {
+            notDescended = Set.copyOf(notDescended);
+        }
+    }
+
+    /** Breadth first from {@code start} (parent id → SCPs it inherits from above), one listing per parent entered. */
+    private static void walk(OrganizationsClient organizations, OrgTree.Builder tree, Map<String, Set<String>> start,
+                             List<String> required, Map<String, Set<String>> targetsByScpName, Set<String> notDescended) {
+        Deque<Map.Entry<String, Set<String>>> parents = new ArrayDeque<>(start.entrySet());
         while (!parents.isEmpty()) {
-            String parent = parents.poll();
+            Map.Entry<String, Set<String>> next = parents.poll();
+            String parent = next.getKey();
+            Set<String> inherited = new HashSet<>(next.getValue());
+            required.stream().filter(scp -> targetsByScpName.getOrDefault(scp, Set.of()).contains(parent)).forEach(inherited::add);
+            if (!required.isEmpty() && inherited.containsAll(required)) {
+                notDescended.add(parent);
+                continue;
+            }
             AwsOperation.LIST_ORGANIZATIONAL_UNITS_FOR_PARENT.run(parent, () -> {
                 // The SDK model does not flatten this listing, so iterate pages; each page is one call.
                 for (ListOrganizationalUnitsForParentResponse page : organizations.listOrganizationalUnitsForParentPaginator(
                         r -> r.parentId(parent).maxResults(AwsFacts.ORGANIZATIONS_MAX_PAGE_SIZE))) {
                     for (OrganizationalUnit ou : page.organizationalUnits()) {
                         tree.ou(ou.id(), ou.name(), parent);
-                        parents.add(ou.id());
+                        parents.add(Map.entry(ou.id(), Set.copyOf(inherited)));
                     }
                 }
             });
         }
-        return tree.build();
     }
 
     /**

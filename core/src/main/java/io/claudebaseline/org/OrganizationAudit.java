@@ -60,10 +60,25 @@ public final class OrganizationAudit {
         }
         OrgTree tree;
         if (accountFilter == null) {
-            OrgTree structure = OrgTreeReader.readStructure(aws.organizations(), known);
-            Set<String> skip = parentsToListOrganizationWide(structure, scpNames, targetsByScpName);
+            OrgTreeReader.Structure walked = OrgTreeReader.readStructure(aws.organizations(), known, scpNames, targetsByScpName);
+            OrgTree structure = walked.tree();
+            Set<String> skip;
+            if (walked.notDescended().isEmpty() || coveredGroupIsTheOneToSkip(walked, scpNames, targetsByScpName)) {
+                // Parents inheriting every baseline SCP were not looked beneath; their accounts (wherever below they
+                // sit) come from the organisation-wide listing, and every other parent is listed one by one.
+                skip = walked.notDescended().isEmpty() ? parentsToListOrganizationWide(structure, scpNames, targetsByScpName)
+                        : walked.notDescended();
+            } else {
+                // Most parents share a coverage short of the full baseline: listing those organisation-wide is
+                // cheaper, which needs the covered parents' subtrees to be placed one by one, so walk them too.
+                structure = OrgTreeReader.expand(aws.organizations(), structure, walked.notDescended());
+                skip = parentsToListOrganizationWide(structure, scpNames, targetsByScpName);
+            }
             tree = OrgTreeReader.readAccounts(aws.organizations(), structure, skip);
-            progress.line("organization: read " + tree.ous().size() + " OUs and " + tree.accounts().size() + " accounts"
+            progress.line("organization: read " + tree.ous().size() + " OUs"
+                    + (tree.unexploredParents().isEmpty() ? "" : " (none beneath " + tree.unexploredParents().size()
+                    + " parent" + (tree.unexploredParents().size() == 1 ? "" : "s") + " inheriting every baseline SCP)")
+                    + " and " + tree.accounts().size() + " accounts"
                     + (skip.isEmpty() ? "" : " (accounts under " + skip.size() + " parent" + (skip.size() == 1 ? "" : "s")
                     + " with identical coverage listed organisation-wide)"));
         } else {
@@ -79,6 +94,16 @@ public final class OrganizationAudit {
         OrgReport.Output out = OrgReport.build(coverage, outcomes, new OrgReport.Settings(config.workspaces(),
                 audit.keyFindings(), audit.memberAccounts(), audit.roleName(), accountFilter));
         return new Result(out.checks(), out.details());
+    }
+
+    /**
+     * After a pruned walk: keep the fully covered parents as the organisation-wide group unless a larger group of
+     * the other parents shares one coverage (then that group is the cheaper one to list organisation-wide).
+     */
+    static boolean coveredGroupIsTheOneToSkip(OrgTreeReader.Structure walked, List<String> scpNames,
+                                              Map<String, Set<String>> targetsByScpName) {
+        Set<String> largest = Coverage.largestUniformParentGroup(walked.tree(), scpNames, targetsByScpName);
+        return largest.size() <= walked.notDescended().size() || walked.notDescended().containsAll(largest);
     }
 
     /**

@@ -95,9 +95,12 @@ class OrgCallBudgetTest {
     void auditWithScpsOnTheRootListsAccountsOrganisationWide(MotoServer server, MotoFixtures moto) {
         MemberAccountFixtures.GeneratedOrg g = MemberAccountFixtures.generate(moto, OUS, MEMBERS);
         CallStats stats = audit(server, Map.of("cb-1", Set.of(g.org().rootId()), "cb-2", Set.of(g.org().rootId())));
+        assertThat(lastResult.checks()).anyMatch(c -> c.check().equals("org-coverage:ous")
+                && c.message().startsWith("The root carries every baseline SCP"));
 
-        // DescribeOrganization + ListRoots + one ListOrganizationalUnitsForParent per parent + ⌈A/20⌉ ListAccounts
-        assertThat(stats.callsTo("organizations")).isEqualTo(2 + (OUS + 1) + ceilDiv(ACCOUNTS, 20));
+        // DescribeOrganization + ListRoots + ⌈A/20⌉ ListAccounts: the root inherits everything, so the walk stops there
+        assertThat(stats.callsTo("organizations")).isEqualTo(2 + ceilDiv(ACCOUNTS, 20));
+        assertThat(stats.calls("organizations:ListOrganizationalUnitsForParent")).isZero();
         assertThat(stats.calls("organizations:ListAccountsForParent")).isZero();
         assertNeverPerAccount(stats);
     }
@@ -108,8 +111,10 @@ class OrgCallBudgetTest {
         Set<String> topLevel = new HashSet<>(g.ous().subList(0, 4)); // 8 of 9 parents covered; the root is not
         CallStats stats = audit(server, Map.of("cb-1", topLevel));
 
+        // Only the root is looked into (the covered top-level OUs are not entered) and only its accounts are placed.
+        assertThat(stats.calls("organizations:ListOrganizationalUnitsForParent")).isEqualTo(1);
         assertThat(stats.calls("organizations:ListAccountsForParent")).isEqualTo(1);
-        assertThat(stats.callsTo("organizations")).isEqualTo(2 + (OUS + 1) + 1 + ceilDiv(ACCOUNTS, 20));
+        assertThat(stats.callsTo("organizations")).isEqualTo(2 + 1 + 1 + ceilDiv(ACCOUNTS, 20));
         assertNeverPerAccount(stats);
     }
 
@@ -129,12 +134,44 @@ class OrgCallBudgetTest {
         assertNeverPerAccount(stats);
     }
 
-    private static CallStats audit(MotoServer server, Map<String, Set<String>> targets) {
+    @Test
+    void accountsBeneathOusTheWalkNeverEnteredAreCoveredAndTheUncoveredKeepTheirPlace(MotoServer server, MotoFixtures moto) {
+        MemberAccountFixtures.GeneratedOrg g = MemberAccountFixtures.generate(moto, OUS, MEMBERS);
+        Set<String> topLevel = new HashSet<>(g.ous().subList(0, 4));
+        Baseline baseline = OrgTestSupport.baseline(OrgTestSupport.config("targets: [ROOT]\n"), "cb-1");
+        try (AwsClients aws = OrgTestSupport.clients(server)) {
+            OrganizationAudit.Result result = OrganizationAudit.run(baseline, Map.of("cb-1", topLevel), aws, null, line -> { });
+            List<?> rows = (List<?>) result.details().get("accounts");
+            assertThat(rows).hasSize(ACCOUNTS);
+            long uncovered = 0;
+            for (Object o : rows) {
+                Map<?, ?> row = (Map<?, ?>) o;
+                if (Boolean.FALSE.equals(row.get("covered"))) {
+                    uncovered++;
+                    assertThat(row.get("parentId")).as("an uncovered account keeps its exact parent: %s", row).isEqualTo(g.org().rootId());
+                } else {
+                    assertThat(row.get("parentId")).as("covered accounts come from the organisation-wide listing: %s", row).isNull();
+                }
+            }
+            // The per-OU check speaks of the OUs read, and says why the others were not.
+            var ous = result.checks().stream().filter(c -> c.check().equals("org-coverage:ous")).findFirst().orElseThrow();
+            assertThat(ous.message()).isEqualTo("All 4 OUs read inherit every baseline SCP; the OUs beneath fully covered ones inherit them too.");
+            // The accounts sitting directly under the root (the management account among them) are the uncovered ones.
+            long atRoot = moto.organizations().listAccountsForParent(r -> r.parentId(g.org().rootId())).accounts().size();
+            assertThat(uncovered).isEqualTo(atRoot).isPositive();
+        }
+    }
+
+    /** The result of the last {@link #audit} call, for the checks it reported. */
+    private OrganizationAudit.Result lastResult;
+
+    private CallStats audit(MotoServer server, Map<String, Set<String>> targets) {
         Baseline baseline = OrgTestSupport.baseline(OrgTestSupport.config("targets: [ROOT]\n"),
                 targets.keySet().stream().sorted().toArray(String[]::new));
         try (AwsClients aws = OrgTestSupport.clients(server)) {
             OrganizationAudit.Result result = OrganizationAudit.run(baseline, targets, aws, null, line -> { });
             assertThat((List<?>) result.details().get("accounts")).hasSize(ACCOUNTS);
+            lastResult = result;
             return aws.callStats();
         }
     }
