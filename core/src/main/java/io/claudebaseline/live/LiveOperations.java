@@ -169,9 +169,11 @@ public final class LiveOperations {
 
     private static void print(Plan plan, Progress progress) {
         if (plan.isEmpty()) {
-            // With blockers (a missing trail, a foreign same-named SCP) the organisation does NOT match.
-            progress.line(plan.blockers().isEmpty() ? "No changes: the organisation matches the baseline."
-                    : "No changes planned, but " + plan.blockers().size() + " problem(s) must be fixed first.");
+            // Nothing to list; the result's summary says so. With blockers (a missing trail, a foreign same-named SCP)
+            // the organisation does NOT match, and the run fails with them: say so before the error.
+            if (!plan.blockers().isEmpty()) {
+                progress.line("No changes planned, but " + plan.blockers().size() + " problem(s) must be fixed first.");
+            }
             return;
         }
         progress.line("Plan: " + plan.changes().size() + " change(s)");
