@@ -31,9 +31,11 @@ final class VerifyCommand extends EngineCommand {
 
     @Override
     EngineRequest request(Map<String, String> env) {
-        if (account != null && !account.matches("\\d{12}")) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "--account '" + account + "' is not an AWS account id; give the 12 digits, e.g. 111122223333");
+        try {
+            io.claudebaseline.engine.BaselineEngine.checkAccount(account);
+        } catch (IllegalArgumentException e) {
+            // A bad option value is a usage error here (exit 64), before anything is read.
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--" + e.getMessage());
         }
         return base(Action.VERIFY, config, aws, env).reportDir(reportDir).account(account).build();
     }

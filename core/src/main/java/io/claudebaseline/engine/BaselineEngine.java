@@ -119,7 +119,7 @@ public final class BaselineEngine implements Engine {
     }
 
     /** Verify --account takes one member account id: 12 digits, as Organizations writes them. */
-    static void checkAccount(String account) {
+    public static void checkAccount(String account) {
         if (account != null && !account.matches("\\d{12}")) {
             throw new IllegalArgumentException("account '" + account + "' is not an AWS account id; give the 12 digits, e.g. 111122223333");
         }
