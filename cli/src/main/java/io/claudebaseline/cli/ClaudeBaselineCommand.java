@@ -1,13 +1,13 @@
 package io.claudebaseline.cli;
 
-import io.claudebaseline.engine.Engine;
-import io.claudebaseline.engine.ExitCode;
+import io.claudebaseline.engine.api.Engine;
+import io.claudebaseline.engine.api.ExitCode;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The top-level command. Each subcommand maps its options onto one {@link io.claudebaseline.engine.EngineRequest}
+ * The top-level command. Each subcommand maps its options onto one {@link io.claudebaseline.engine.api.EngineRequest}
  * and prints the engine's result; no policy logic lives here.
  */
 @Command(

@@ -1,9 +1,9 @@
 package io.claudebaseline.cli;
 
-import io.claudebaseline.engine.Action;
-import io.claudebaseline.engine.Engine;
-import io.claudebaseline.engine.EngineRequest;
-import io.claudebaseline.engine.EngineResult;
+import io.claudebaseline.engine.api.Action;
+import io.claudebaseline.engine.api.Engine;
+import io.claudebaseline.engine.api.EngineRequest;
+import io.claudebaseline.engine.api.EngineResult;
 import io.claudebaseline.verify.CheckResult;
 import io.claudebaseline.verify.CheckStatus;
 import java.io.PrintWriter;

@@ -2,7 +2,7 @@ package io.claudebaseline.cli;
 
 import io.claudebaseline.aws.AwsOperationException;
 import io.claudebaseline.config.ConfigException;
-import io.claudebaseline.engine.ExitCode;
+import io.claudebaseline.engine.api.ExitCode;
 import io.claudebaseline.render.TemplateException;
 import picocli.CommandLine;
 

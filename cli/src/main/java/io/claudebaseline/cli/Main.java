@@ -1,7 +1,7 @@
 package io.claudebaseline.cli;
 
 import io.claudebaseline.engine.BaselineEngine;
-import io.claudebaseline.engine.Engine;
+import io.claudebaseline.engine.api.Engine;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;

@@ -1,9 +1,9 @@
 package io.claudebaseline.cli;
 
-import io.claudebaseline.engine.Action;
-import io.claudebaseline.engine.EngineRequest;
-import io.claudebaseline.engine.EngineResult;
-import io.claudebaseline.engine.ExitCode;
+import io.claudebaseline.engine.api.Action;
+import io.claudebaseline.engine.api.EngineRequest;
+import io.claudebaseline.engine.api.EngineResult;
+import io.claudebaseline.engine.api.ExitCode;
 import java.nio.file.Path;
 import java.util.Map;
 import picocli.CommandLine.Command;

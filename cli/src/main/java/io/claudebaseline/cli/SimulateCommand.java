@@ -1,7 +1,7 @@
 package io.claudebaseline.cli;
 
-import io.claudebaseline.engine.Action;
-import io.claudebaseline.engine.EngineRequest;
+import io.claudebaseline.engine.api.Action;
+import io.claudebaseline.engine.api.EngineRequest;
 import java.nio.file.Path;
 import java.util.Map;
 import picocli.CommandLine.Command;

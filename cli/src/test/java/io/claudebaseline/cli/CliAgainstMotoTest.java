@@ -3,7 +3,7 @@ package io.claudebaseline.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.claudebaseline.engine.BaselineEngine;
-import io.claudebaseline.engine.ExitCode;
+import io.claudebaseline.engine.api.ExitCode;
 import io.claudebaseline.testing.MotoFixtures;
 import io.claudebaseline.testing.MotoServer;
 import java.io.PrintWriter;

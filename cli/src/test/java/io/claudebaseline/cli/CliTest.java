@@ -3,12 +3,12 @@ package io.claudebaseline.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.claudebaseline.aws.AwsOperationException;
-import io.claudebaseline.engine.Action;
+import io.claudebaseline.engine.api.Action;
 import io.claudebaseline.engine.BaselineEngine;
-import io.claudebaseline.engine.Engine;
-import io.claudebaseline.engine.EngineRequest;
-import io.claudebaseline.engine.EngineResult;
-import io.claudebaseline.engine.ExitCode;
+import io.claudebaseline.engine.api.Engine;
+import io.claudebaseline.engine.api.EngineRequest;
+import io.claudebaseline.engine.api.EngineResult;
+import io.claudebaseline.engine.api.ExitCode;
 import io.claudebaseline.verify.CheckResult;
 import java.io.PrintWriter;
 import java.io.StringWriter;

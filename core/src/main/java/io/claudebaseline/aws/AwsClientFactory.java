@@ -1,6 +1,6 @@
 package io.claudebaseline.aws;
 
-import io.claudebaseline.engine.EngineRequest;
+import io.claudebaseline.engine.api.EngineRequest;
 import io.claudebaseline.facts.AwsFacts;
 import java.net.URI;
 import java.util.Map;

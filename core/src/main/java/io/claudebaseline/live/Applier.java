@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.claudebaseline.aws.AwsClients;
 import io.claudebaseline.aws.AwsOperation;
-import io.claudebaseline.engine.Progress;
+import io.claudebaseline.engine.api.Progress;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,10 +1,10 @@
 package io.claudebaseline.live;
 
 import io.claudebaseline.aws.AwsClients;
-import io.claudebaseline.engine.Action;
-import io.claudebaseline.engine.EngineRequest;
-import io.claudebaseline.engine.EngineResult;
-import io.claudebaseline.engine.Progress;
+import io.claudebaseline.engine.api.Action;
+import io.claudebaseline.engine.api.EngineRequest;
+import io.claudebaseline.engine.api.EngineResult;
+import io.claudebaseline.engine.api.Progress;
 import io.claudebaseline.eval.NamedPolicy;
 import io.claudebaseline.model.Baseline;
 import io.claudebaseline.model.ScpDocument;

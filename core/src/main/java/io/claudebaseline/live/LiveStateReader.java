@@ -3,7 +3,7 @@ package io.claudebaseline.live;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.claudebaseline.aws.AwsClients;
 import io.claudebaseline.aws.AwsOperation;
-import io.claudebaseline.engine.Progress;
+import io.claudebaseline.engine.api.Progress;
 import io.claudebaseline.facts.AwsFacts;
 import io.claudebaseline.model.Baseline;
 import io.claudebaseline.model.ScpDocument;

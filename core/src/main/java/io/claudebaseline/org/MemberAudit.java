@@ -2,7 +2,7 @@ package io.claudebaseline.org;
 
 import io.claudebaseline.aws.AwsClients;
 import io.claudebaseline.aws.AwsOperationException;
-import io.claudebaseline.engine.Progress;
+import io.claudebaseline.engine.api.Progress;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -3,7 +3,7 @@ package io.claudebaseline.org;
 import io.claudebaseline.aws.AwsClients;
 import io.claudebaseline.config.AuditConfig;
 import io.claudebaseline.config.BaselineConfig;
-import io.claudebaseline.engine.Progress;
+import io.claudebaseline.engine.api.Progress;
 import io.claudebaseline.model.Baseline;
 import io.claudebaseline.model.ScpDocument;
 import io.claudebaseline.verify.CheckResult;

@@ -1,6 +1,6 @@
 package io.claudebaseline.org;
 
-import io.claudebaseline.engine.Progress;
+import io.claudebaseline.engine.api.Progress;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 

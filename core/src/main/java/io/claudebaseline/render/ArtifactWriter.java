@@ -2,7 +2,7 @@ package io.claudebaseline.render;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import io.claudebaseline.engine.Progress;
+import io.claudebaseline.engine.api.Progress;
 import io.claudebaseline.model.Baseline;
 import io.claudebaseline.model.Control;
 import io.claudebaseline.model.ScpDocument;

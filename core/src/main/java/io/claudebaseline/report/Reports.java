@@ -1,6 +1,6 @@
 package io.claudebaseline.report;
 
-import io.claudebaseline.engine.EngineResult;
+import io.claudebaseline.engine.api.EngineResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package io.claudebaseline.report;
 
-import io.claudebaseline.engine.EngineResult;
+import io.claudebaseline.engine.api.EngineResult;
 import io.claudebaseline.verify.CheckResult;
 import io.claudebaseline.verify.CheckStatus;
 import java.util.ArrayList;

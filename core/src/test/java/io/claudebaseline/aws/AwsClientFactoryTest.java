@@ -3,8 +3,8 @@ package io.claudebaseline.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.claudebaseline.engine.Action;
-import io.claudebaseline.engine.EngineRequest;
+import io.claudebaseline.engine.api.Action;
+import io.claudebaseline.engine.api.EngineRequest;
 import io.claudebaseline.testing.MotoFixtures;
 import io.claudebaseline.testing.MotoServer;
 import java.nio.file.Path;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.claudebaseline.aws.AwsOperationException;
-import io.claudebaseline.engine.Action;
-import io.claudebaseline.engine.EngineResult;
-import io.claudebaseline.engine.ExitCode;
+import io.claudebaseline.engine.api.Action;
+import io.claudebaseline.engine.api.EngineResult;
+import io.claudebaseline.engine.api.ExitCode;
 import io.claudebaseline.facts.AwsFacts;
 import io.claudebaseline.model.TrailSelectors;
 import io.claudebaseline.testing.MotoFixtures;

@@ -1,9 +1,9 @@
 package io.claudebaseline.live;
 
 import io.claudebaseline.config.BaselineConfig;
-import io.claudebaseline.engine.Action;
+import io.claudebaseline.engine.api.Action;
 import io.claudebaseline.engine.BaselineEngine;
-import io.claudebaseline.engine.EngineResult;
+import io.claudebaseline.engine.api.EngineResult;
 import io.claudebaseline.model.Baseline;
 import io.claudebaseline.render.BaselineBuilder;
 import io.claudebaseline.render.Templates;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.claudebaseline.aws.AwsOperation;
 import io.claudebaseline.aws.AwsOperation.Command;
-import io.claudebaseline.engine.Action;
+import io.claudebaseline.engine.api.Action;
 import io.claudebaseline.testing.FaultInjector;
 import io.claudebaseline.testing.MotoFixtures;
 import io.claudebaseline.testing.MotoServer;

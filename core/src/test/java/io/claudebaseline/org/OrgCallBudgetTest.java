@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.claudebaseline.aws.AwsClients;
 import io.claudebaseline.aws.CallStats;
-import io.claudebaseline.engine.Action;
-import io.claudebaseline.engine.EngineRequest;
-import io.claudebaseline.engine.EngineResult;
+import io.claudebaseline.engine.api.Action;
+import io.claudebaseline.engine.api.EngineRequest;
+import io.claudebaseline.engine.api.EngineResult;
 import io.claudebaseline.facts.AwsFacts;
 import io.claudebaseline.live.LiveOperations;
 import io.claudebaseline.model.Baseline;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.claudebaseline.config.ConfigLoader;
-import io.claudebaseline.engine.Progress;
+import io.claudebaseline.engine.api.Progress;
 import io.claudebaseline.model.Baseline;
 import io.claudebaseline.policy.PolicySemantics;
 import java.io.IOException;

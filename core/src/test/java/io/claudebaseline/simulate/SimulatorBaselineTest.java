@@ -166,8 +166,8 @@ class SimulatorBaselineTest {
     void simulateThroughTheEngineIsCompliantForTheExampleAndNotForAWrongExpectation(@org.junit.jupiter.api.io.TempDir Path dir)
             throws Exception {
         io.claudebaseline.engine.BaselineEngine engine = new io.claudebaseline.engine.BaselineEngine();
-        io.claudebaseline.engine.EngineResult ok = engine.run(io.claudebaseline.engine.EngineRequest.builder(
-                io.claudebaseline.engine.Action.SIMULATE, EXAMPLE).build(), line -> { });
+        io.claudebaseline.engine.api.EngineResult ok = engine.run(io.claudebaseline.engine.api.EngineRequest.builder(
+                io.claudebaseline.engine.api.Action.SIMULATE, EXAMPLE).build(), line -> { });
         assertThat(ok.exitCode()).isEqualTo(0);
         assertThat(ok.count(CheckStatus.FAIL)).isZero();
 
@@ -176,8 +176,8 @@ class SimulatorBaselineTest {
         String edited = example().replaceFirst(java.util.regex.Pattern.quote(ws + "allowed"), ws + "denied");
         assertThat(edited).isNotEqualTo(example());
         Files.writeString(wrong, edited);
-        io.claudebaseline.engine.EngineResult failed = engine.run(io.claudebaseline.engine.EngineRequest.builder(
-                io.claudebaseline.engine.Action.SIMULATE, wrong).build(), line -> { });
+        io.claudebaseline.engine.api.EngineResult failed = engine.run(io.claudebaseline.engine.api.EngineRequest.builder(
+                io.claudebaseline.engine.api.Action.SIMULATE, wrong).build(), line -> { });
         assertThat(failed.exitCode()).isEqualTo(2);
         assertThat(failed.checks()).filteredOn(c -> c.status() == CheckStatus.FAIL).extracting(CheckResult::check)
                 .containsExactly("scenario:user:deployer may run inference in prod");

@@ -107,8 +107,8 @@ public final class MotoServer implements BeforeAllCallback, BeforeEachCallback, 
     }
 
     /** A request for {@code action} on {@code config}, pointed at this server with fake static credentials. */
-    public io.claudebaseline.engine.EngineRequest.Builder request(io.claudebaseline.engine.Action action, Path config) {
-        return io.claudebaseline.engine.EngineRequest.builder(action, config).endpointUrl(endpoint).environment(environment());
+    public io.claudebaseline.engine.api.EngineRequest.Builder request(io.claudebaseline.engine.api.Action action, Path config) {
+        return io.claudebaseline.engine.api.EngineRequest.builder(action, config).endpointUrl(endpoint).environment(environment());
     }
 
     /** Wipes all state (POST /moto-api/reset). */

@@ -7,7 +7,7 @@ import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.ListBoxModel;
-import io.claudebaseline.engine.Action;
+import io.claudebaseline.engine.api.Action;
 import java.beans.Introspector;
 import java.lang.reflect.Method;
 import java.nio.file.Files;

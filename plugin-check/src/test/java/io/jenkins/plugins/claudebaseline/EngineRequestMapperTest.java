@@ -2,8 +2,8 @@ package io.jenkins.plugins.claudebaseline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.claudebaseline.engine.Action;
-import io.claudebaseline.engine.EngineRequest;
+import io.claudebaseline.engine.api.Action;
+import io.claudebaseline.engine.api.EngineRequest;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;

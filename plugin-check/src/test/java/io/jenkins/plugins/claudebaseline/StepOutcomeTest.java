@@ -2,8 +2,8 @@ package io.jenkins.plugins.claudebaseline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.claudebaseline.engine.Action;
-import io.claudebaseline.engine.EngineResult;
+import io.claudebaseline.engine.api.Action;
+import io.claudebaseline.engine.api.EngineResult;
 import io.claudebaseline.verify.CheckResult;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,7 +3,7 @@ package io.jenkins.plugins.claudebaseline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.claudebaseline.engine.Action;
+import io.claudebaseline.engine.api.Action;
 import org.junit.jupiter.api.Test;
 
 class StepParametersTest {

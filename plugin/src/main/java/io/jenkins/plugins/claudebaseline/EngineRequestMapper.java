@@ -1,6 +1,6 @@
 package io.jenkins.plugins.claudebaseline;
 
-import io.claudebaseline.engine.EngineRequest;
+import io.claudebaseline.engine.api.EngineRequest;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.claudebaseline;
 
-import io.claudebaseline.engine.EngineResult;
+import io.claudebaseline.engine.api.EngineResult;
 import io.claudebaseline.verify.CheckResult;
 import java.nio.file.Path;
 import java.util.ArrayList;

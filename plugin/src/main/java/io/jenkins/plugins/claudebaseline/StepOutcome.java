@@ -1,7 +1,7 @@
 package io.jenkins.plugins.claudebaseline;
 
-import io.claudebaseline.engine.Action;
-import io.claudebaseline.engine.EngineResult;
+import io.claudebaseline.engine.api.Action;
+import io.claudebaseline.engine.api.EngineResult;
 import io.claudebaseline.verify.CheckResult;
 import io.claudebaseline.verify.CheckStatus;
 import java.util.List;

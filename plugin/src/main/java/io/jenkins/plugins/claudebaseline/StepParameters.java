@@ -1,6 +1,6 @@
 package io.jenkins.plugins.claudebaseline;
 
-import io.claudebaseline.engine.Action;
+import io.claudebaseline.engine.api.Action;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;

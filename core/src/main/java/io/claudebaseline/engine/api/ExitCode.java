@@ -1,4 +1,4 @@
-package io.claudebaseline.engine;
+package io.claudebaseline.engine.api;
 
 /**
  * Process exit codes, shared by the CLI and (as build results) the Jenkins step. Modelled on Terraform's

@@ -1,4 +1,4 @@
-package io.claudebaseline.engine;
+package io.claudebaseline.engine.api;
 
 /**
  * Where the engine reports what it is doing, one line at a time (the CLI prints to stderr, the Jenkins step to

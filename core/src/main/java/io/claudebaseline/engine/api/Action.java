@@ -1,4 +1,4 @@
-package io.claudebaseline.engine;
+package io.claudebaseline.engine.api;
 
 import java.util.Locale;
 

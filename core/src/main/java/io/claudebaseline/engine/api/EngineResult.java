@@ -1,4 +1,4 @@
-package io.claudebaseline.engine;
+package io.claudebaseline.engine.api;
 
 import io.claudebaseline.config.Problem;
 import io.claudebaseline.verify.CheckResult;

@@ -1,7 +1,7 @@
-package io.claudebaseline.engine;
+package io.claudebaseline.engine.api;
 
 /**
- * The engine as the adapters see it: one request in, one result out. {@link BaselineEngine} is the real one;
+ * The engine as the adapters see it: one request in, one result out. {@link io.claudebaseline.engine.BaselineEngine} is the real one;
  * adapter tests substitute a fake to check argument mapping and result handling without AWS.
  */
 @FunctionalInterface
