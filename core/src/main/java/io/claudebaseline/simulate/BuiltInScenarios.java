@@ -7,6 +7,7 @@ import io.claudebaseline.eval.ArnMatcher;
 import io.claudebaseline.eval.Request;
 import io.claudebaseline.eval.WildcardMatcher;
 import io.claudebaseline.facts.AwsFacts;
+import io.claudebaseline.facts.ServiceReference.ActionInfo;
 import io.claudebaseline.model.Control;
 import io.claudebaseline.simulate.Scenario.Expect;
 import java.util.ArrayList;
@@ -28,6 +29,12 @@ final class BuiltInScenarios {
     /** Principals an unlisted administrator might use, tried in order until one matches no allow/exempt pattern. */
     static final List<String> ADMIN_PRINCIPAL_NAMES = List.of(
             "role/Administrator", "role/OrganizationAccountAccessRole", "user/admin", "role/claude-baseline-simulated-outsider");
+
+    /**
+     * Every action of the service that takes a workspace (Service Authorization Reference), qualified: the protect
+     * scenarios try each one on each protected workspace, so a template that misses one is caught.
+     */
+    static final List<ActionInfo> WORKSPACE_ACTIONS = AwsFacts.workspaceActions();
 
     private final BaselineConfig config;
     private final String defaultAccount;
@@ -71,40 +78,44 @@ final class BuiltInScenarios {
 
         List<String> allowed = new ArrayList<>(new LinkedHashSet<>(w.allowedPrincipals()));
         for (int j = 0; j < allowed.size(); j++) {
-            String pattern = allowed.get(j);
-            Optional<String> principal = ExampleValues.principalFor(pattern, account, config.partition());
-            for (String action : AwsFacts.SCENARIO_WORKSPACE_ACTIONS) {
-                String check = prefix + ":allowed[" + j + "]:" + action;
-                if (principal.isEmpty()) {
-                    out.add(Scenario.underivable(control, check, "allowed principal " + pattern + " may call " + action,
-                            "no concrete principal ARN matches the pattern " + pattern));
-                    continue;
-                }
-                out.add(new Scenario(control, check,
-                        "allowed principal " + principal.get() + " may call " + qualified(action) + " on workspace " + w.id(),
-                        Request.of(principal.get(), qualified(action), arn), Expect.ALLOWED,
-                        join(derivedNote(pattern, principal.get()), arnNote)));
-            }
+            mayCallEveryAction(control, prefix + ":allowed[" + j + "]:", "allowed principal ", allowed.get(j), account, arn, w, arnNote);
         }
-
         List<String> excluded = new ArrayList<>(allowed);
         excluded.addAll(config.exemptPrincipals());
         Optional<String> outsider = outsider(account, excluded);
-        for (String action : AwsFacts.SCENARIO_WORKSPACE_ACTIONS) {
-            String check = prefix + ":unlisted:" + action;
-            if (outsider.isEmpty()) {
-                out.add(Scenario.underivable(control, check, "an unlisted principal is denied " + action + " on workspace " + w.id(),
-                        "every candidate administrator principal matches an allowed or exempt pattern ("
-                                + String.join(", ", excluded) + "); the allow-list may be too broad"));
-                continue;
+        if (outsider.isEmpty()) {
+            out.add(Scenario.underivable(control, prefix + ":unlisted:*", "an unlisted principal is denied every action on workspace " + w.id(),
+                    "every candidate administrator principal matches an allowed or exempt pattern ("
+                            + String.join(", ", excluded) + "); the allow-list may be too broad"));
+        } else {
+            for (ActionInfo action : WORKSPACE_ACTIONS) {
+                out.add(new Scenario(control, prefix + ":unlisted:" + action.name(),
+                        "unlisted principal " + outsider.get() + " (an administrator, but not on the allow-list) is denied "
+                                + action.qualified() + " on workspace " + w.id(),
+                        Request.of(outsider.get(), action.qualified(), arn), Expect.DENIED, arnNote));
             }
-            out.add(new Scenario(control, check,
-                    "unlisted principal " + outsider.get() + " (an administrator, but not on the allow-list) is denied "
-                            + qualified(action) + " on workspace " + w.id(),
-                    Request.of(outsider.get(), qualified(action), arn), Expect.DENIED, arnNote));
         }
-        exempt(control, prefix, account, "may call " + qualified(AwsFacts.SCENARIO_WORKSPACE_ACTIONS.get(0)) + " on workspace " + w.id(),
-                p -> Request.of(p, qualified(AwsFacts.SCENARIO_WORKSPACE_ACTIONS.get(0)), arn), arnNote);
+        List<String> exempt = config.exemptPrincipals();
+        for (int k = 0; k < exempt.size(); k++) {
+            mayCallEveryAction(control, prefix + ":exempt[" + k + "]:", "exempt principal ", exempt.get(k), account, arn, w, arnNote);
+        }
+    }
+
+    /** One ALLOWED scenario per workspace action for the principal {@code pattern} stands for (check {@code checkPrefix + Action}). */
+    private void mayCallEveryAction(String control, String checkPrefix, String role, String pattern, String account, String arn,
+                                    WorkspaceConfig w, String arnNote) {
+        Optional<String> principal = ExampleValues.principalFor(pattern, account, config.partition());
+        if (principal.isEmpty()) {
+            out.add(Scenario.underivable(control, checkPrefix + "*", role + pattern + " may call every workspace action",
+                    "no concrete principal ARN matches the pattern " + pattern));
+            return;
+        }
+        String note = join(derivedNote(pattern, principal.get()), arnNote);
+        for (ActionInfo action : WORKSPACE_ACTIONS) {
+            out.add(new Scenario(control, checkPrefix + action.name(),
+                    role + principal.get() + " may call " + action.qualified() + " on workspace " + w.id(),
+                    Request.of(principal.get(), action.qualified(), arn), Expect.ALLOWED, note));
+        }
     }
 
     private static String openParts(WorkspaceConfig w) {
@@ -268,10 +279,6 @@ final class BuiltInScenarios {
             return b;
         }
         return b == null ? a : a + "; " + b;
-    }
-
-    private static String qualified(String action) {
-        return AwsFacts.SERVICE_PREFIX + ":" + action;
     }
 
     static boolean concreteAccount(String account) {

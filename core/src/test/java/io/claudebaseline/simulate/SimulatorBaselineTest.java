@@ -63,7 +63,7 @@ class SimulatorBaselineTest {
         assertThat(checks).extracting(CheckResult::check).contains(
                 "scenario:protect-workspaces:wrkspc_01AbCdEf23GhIj:allowed[0]:CreateInference",
                 "scenario:protect-workspaces:wrkspc_01AbCdEf23GhIj:unlisted:UpdateEnvironment",
-                "scenario:protect-workspaces:wrkspc_09ZyXwVu87TsRq:exempt[0]",
+                "scenario:protect-workspaces:wrkspc_09ZyXwVu87TsRq:exempt[0]:CreateInference",
                 "scenario:deny-long-term-key-creation:claude-service",
                 "scenario:deny-long-term-key-creation:other-service:codecommit.amazonaws.com",
                 "scenario:deny-shadow-users:shadow-user-under-path",
@@ -123,8 +123,8 @@ class SimulatorBaselineTest {
         List<CheckResult> checks = Simulator.check(b, rendered(b));
         assertThat(failures(checks)).isEmpty();
         assertThat(checks).extracting(CheckResult::check).contains(
-                "scenario:protect-workspaces:wrkspc_02Second:exempt[1]", "scenario:deny-long-term-key-use:exempt[1]");
-        assertThat(byName(checks, "scenario:protect-workspaces:wrkspc_02Second:exempt[1]").evidence())
+                "scenario:protect-workspaces:wrkspc_02Second:exempt[1]:GetWorkspace", "scenario:deny-long-term-key-use:exempt[1]");
+        assertThat(byName(checks, "scenario:protect-workspaces:wrkspc_02Second:exempt[1]:GetWorkspace").evidence())
                 .containsEntry("principal", "arn:aws:iam::999988887777:role/Securityxudit");
     }
 

@@ -74,9 +74,13 @@ class SimulatorTest {
     void correctScpsPassEveryBuiltInScenario() throws Exception {
         List<CheckResult> checks = run(CONFIG, scp(PROTECT, KEY_CREATION, SHADOW, KEY_USE));
         assertThat(checks).allSatisfy(c -> assertThat(c.status()).as(c.message()).isEqualTo(CheckStatus.PASS));
-        // 2 allowed x 3 actions + 3 unlisted + 1 exempt; key creation 3; shadow users 4; key use 3
-        assertThat(checks).hasSize(20);
-        assertThat(checks).filteredOn(c -> c.control().equals(Control.PROTECT_WORKSPACES.id())).hasSize(10);
+        // (2 allowed + 1 unlisted + 1 exempt) x every workspace action of the reference; key creation 3; shadow users 4; key use 3
+        int actions = BuiltInScenarios.WORKSPACE_ACTIONS.size();
+        assertThat(actions).isEqualTo(65);
+        assertThat(checks).hasSize(4 * actions + 10);
+        assertThat(checks).filteredOn(c -> c.control().equals(Control.PROTECT_WORKSPACES.id())).hasSize(4 * actions);
+        assertThat(checks).extracting(CheckResult::check).contains(P + ":unlisted:ProcessEnvironmentWork",
+                P + ":unlisted:TagResource", P + ":exempt[0]:RotateWebhookSecret", P + ":allowed[1]:CountTokens");
         assertThat(check(checks, P + ":unlisted:CreateInference").evidence())
                 .containsEntry("decision", "DENIED").containsEntry("decidingPolicy", "claude-baseline-1")
                 .containsEntry("decidingStatement", "Protect").containsEntry("expected", "DENIED");
@@ -189,7 +193,8 @@ class SimulatorTest {
         assertThat(checks).filteredOn(c -> c.status() == CheckStatus.FAIL).extracting(CheckResult::check)
                 .contains(P + ":unlisted:CreateInference", "scenario:deny-long-term-key-creation:claude-service",
                         "scenario:deny-shadow-users:shadow-user", "scenario:deny-long-term-key-use:long-term");
-        assertThat(checks).filteredOn(c -> c.status() == CheckStatus.FAIL).hasSize(7);
+        // every workspace action for the unlisted administrator, plus key creation, two shadow users and key use
+        assertThat(checks).filteredOn(c -> c.status() == CheckStatus.FAIL).hasSize(BuiltInScenarios.WORKSPACE_ACTIONS.size() + 4);
     }
 
     @Test
@@ -250,7 +255,7 @@ class SimulatorTest {
     void allowListThatCoversEveryAdministratorIsAWarningNotASilentPass() throws Exception {
         String yaml = CONFIG.replace("arn:aws:iam::111122223333:role/team-*", "arn:aws:iam::*:*");
         List<CheckResult> checks = run(yaml, scp(PROTECT, KEY_CREATION, SHADOW, KEY_USE));
-        CheckResult unlisted = check(checks, P + ":unlisted:CreateInference");
+        CheckResult unlisted = check(checks, P + ":unlisted:*");
         assertThat(unlisted.status()).isEqualTo(CheckStatus.WARN);
         assertThat(unlisted.message()).contains("allow-list may be too broad");
     }
