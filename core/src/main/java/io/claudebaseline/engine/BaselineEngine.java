@@ -13,6 +13,8 @@ import io.claudebaseline.config.ConfigLoader;
 import io.claudebaseline.config.ConfigValidator;
 import io.claudebaseline.config.Problem;
 import io.claudebaseline.eval.NamedPolicy;
+import io.claudebaseline.facts.ServiceReference;
+import io.claudebaseline.lint.BaselineLint;
 import io.claudebaseline.live.LiveOperations;
 import io.claudebaseline.model.Baseline;
 import io.claudebaseline.render.ArtifactWriter;
@@ -57,18 +59,25 @@ public final class BaselineEngine implements Engine {
         List<Problem> warnings = ConfigValidator.validate(config).stream().filter(p -> !p.isError()).toList();
         warnings.forEach(w -> progress.line(w.toString()));
 
+        // Custom templates are part of what is validated: every action renders the SCPs (writing nothing yet) and lints
+        // them with the user's scenarios against the service reference, so a typo'd action stops the run here.
+        Templates templates = request.templatesDir() == null ? Templates.bundled() : Templates.withOverrides(request.templatesDir());
+        Baseline baseline = BaselineBuilder.build(config, templates);
+        List<Problem> lint = BaselineLint.check(baseline);
+        if (lint.stream().anyMatch(Problem::isError)) {
+            throw new ConfigException(request.configPath() + " (rendered SCPs and scenarios, checked against the AWS "
+                    + ServiceReference.bundled().describe() + ")", lint);
+        }
+        lint.forEach(w -> progress.line(w.toString()));
+        List<Problem> allConfigWarnings = new ArrayList<>(warnings);
+        allConfigWarnings.addAll(lint);
+        warnings = List.copyOf(allConfigWarnings);
+
         if (request.action() == Action.VALIDATE) {
-            if (request.templatesDir() != null) {
-                // Custom templates are part of what is validated: render them once, writing nothing.
-                BaselineBuilder.build(config, Templates.withOverrides(request.templatesDir()));
-            }
             String summary = "Config " + request.configPath() + " is valid"
                     + (warnings.isEmpty() ? "." : " (" + warnings.size() + " warning" + (warnings.size() == 1 ? "" : "s") + ").");
             return new EngineResult(Action.VALIDATE, true, 0, List.of(), warnings, List.of(), null, summary);
         }
-
-        Templates templates = request.templatesDir() == null ? Templates.bundled() : Templates.withOverrides(request.templatesDir());
-        Baseline baseline = BaselineBuilder.build(config, templates);
 
         switch (request.action()) {
             case RENDER: {
