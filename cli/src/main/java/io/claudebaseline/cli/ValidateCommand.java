@@ -13,6 +13,10 @@ import picocli.CommandLine.Mixin;
             "principal ARNs (role/user ARNs only; an sts assumed-role session ARN is an error), empty allow-lists,",
             "duplicate workspaces, SCP size after packing, CloudTrail selector limits. Errors name the field path",
             "(e.g. workspaces[1].allowedPrincipals[0]) and the fix; warnings flag what is legal but probably unintended.",
+            "Then renders the SCPs (bundled or --templates) and lints them and the config's scenarios against AWS's",
+            "Service Authorization Reference (see --version for its date): unknown actions (with the nearest names),",
+            "wildcards that match nothing and condition keys no action takes are errors; operators that do not fit",
+            "the key's type and resources that fit no action's ARN format are warnings (docs/simulation.md).",
         },
         footer = {"", "Example:", "  claude-baseline validate --config examples/claude-baseline.yaml"})
 final class ValidateCommand extends EngineCommand {

@@ -21,6 +21,8 @@ import io.claudebaseline.render.ArtifactWriter;
 import io.claudebaseline.render.BaselineBuilder;
 import io.claudebaseline.render.Templates;
 import io.claudebaseline.report.Reports;
+import io.claudebaseline.simulate.ActionCoverage;
+import io.claudebaseline.simulate.CheckSummary;
 import io.claudebaseline.simulate.Simulator;
 import io.claudebaseline.verify.CheckResult;
 import io.claudebaseline.verify.CheckStatus;
@@ -95,10 +97,13 @@ public final class BaselineEngine implements Engine {
                 List<CheckResult> checks = Simulator.check(baseline, rendered);
                 boolean ok = checks.stream().noneMatch(c -> c.status() == CheckStatus.FAIL);
                 long failed = checks.stream().filter(c -> c.status() == CheckStatus.FAIL).count();
-                String summary = ok
-                        ? "All " + checks.size() + " scenarios behave as expected against the rendered SCPs."
-                        : failed + " of " + checks.size() + " scenarios did not behave as expected.";
-                EngineResult result = new EngineResult(Action.SIMULATE, ok, 0, checks, warnings, List.of(), request.reportDir(), summary);
+                List<ActionCoverage.Entry> coverage = ActionCoverage.of(baseline);
+                String summary = String.join("\n", CheckSummary.lines(checks)) + "\n"
+                        + ActionCoverage.statement(coverage) + "\n"
+                        + (ok ? "All " + checks.size() + " scenarios behave as expected against the rendered SCPs."
+                                : failed + " of " + checks.size() + " scenarios did not behave as expected.");
+                EngineResult result = new EngineResult(Action.SIMULATE, ok, 0, checks, warnings, List.of(), request.reportDir(), summary,
+                        java.util.Map.of(COVERAGE_DETAIL, ActionCoverage.details(coverage)));
                 return withReports(result, request.reportDir());
             }
             default:
@@ -112,7 +117,8 @@ public final class BaselineEngine implements Engine {
             switch (request.action()) {
                 case PLAN -> result = LiveOperations.plan(baseline, request, aws, progress);
                 case APPLY -> result = LiveOperations.apply(baseline, request, aws, progress);
-                case VERIFY -> result = withReports(LiveOperations.verify(baseline, request, aws, progress), request.reportDir());
+                case VERIFY -> result = withReports(withCoverage(LiveOperations.verify(baseline, request, aws, progress), baseline),
+                        request.reportDir());
                 default -> throw new IllegalStateException("unhandled action " + request.action());
             }
             List<Problem> allWarnings = new ArrayList<>(warnings);
@@ -120,6 +126,18 @@ public final class BaselineEngine implements Engine {
             return new EngineResult(result.action(), result.compliant(), result.changes(), result.checks(), allWarnings,
                     result.artifacts(), result.reportDir(), result.summary(), result.details());
         }
+    }
+
+    /** report.json detail: each action the workspace deny cannot reach → the controls covering it. */
+    static final String COVERAGE_DETAIL = "actionsOutsideWorkspaceDeny";
+
+    /** verify states, as simulate does, which actions the workspace deny cannot reach and what covers them. */
+    private static EngineResult withCoverage(EngineResult result, Baseline baseline) {
+        List<ActionCoverage.Entry> coverage = ActionCoverage.of(baseline);
+        java.util.Map<String, Object> details = new java.util.LinkedHashMap<>(result.details());
+        details.put(COVERAGE_DETAIL, ActionCoverage.details(coverage));
+        return new EngineResult(result.action(), result.compliant(), result.changes(), result.checks(), result.warnings(),
+                result.artifacts(), result.reportDir(), ActionCoverage.statement(coverage) + "\n" + result.summary(), details);
     }
 
     /** Loads the config and throws with every error when it is not usable. */
