@@ -18,6 +18,10 @@ public final class Reports {
     public static final String JSON = "report.json";
     public static final String JUNIT = "junit.xml";
     public static final String SUMMARY = "summary.md";
+    public static final String HTML = "report.html";
+    /** The page's style sheet, beside it: Jenkins' artifact CSP refuses inline styles. */
+    public static final String CSS = "report.css";
+    public static final String SARIF = "report.sarif";
 
     private Reports() {}
 
@@ -32,7 +36,19 @@ public final class Reports {
             throw new IOException("cannot write " + dir.resolve(JUNIT) + ": " + e.getMessage(), e);
         }
         writeAtomically(dir.resolve(SUMMARY), SummaryMarkdown.render(result, generatedAt));
-        return List.of(Path.of(JSON), Path.of(JUNIT), Path.of(SUMMARY));
+        writeAtomically(dir.resolve(CSS), stylesheet());
+        writeAtomically(dir.resolve(HTML), HtmlReport.render(result, generatedAt));
+        return List.of(Path.of(JSON), Path.of(JUNIT), Path.of(SUMMARY), Path.of(HTML), Path.of(CSS));
+    }
+
+    /** The bundled report.css. */
+    static String stylesheet() throws IOException {
+        try (java.io.InputStream in = Reports.class.getResourceAsStream(CSS)) {
+            if (in == null) {
+                throw new IOException("report.css is missing from the claude-baseline jar; rebuild it");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     static void writeAtomically(Path target, String content) throws IOException {
