@@ -44,8 +44,8 @@ public final class EndpointRule {
         try {
             uri = URI.create(v);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(source + " '" + v + "' is not a valid URL; give an https:// URL, or http:// to a loopback"
-                    + " address such as http://127.0.0.1:5000", e);
+            throw new IllegalArgumentException(source + " '" + v + "' is not a valid URL; give an http:// or https:// URL with a host"
+                    + " (plain http:// only to a loopback address, e.g. http://127.0.0.1:5000)", e);
         }
         String scheme = uri.getScheme() == null ? null : uri.getScheme().toLowerCase(Locale.ROOT);
         if (scheme == null || !(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
