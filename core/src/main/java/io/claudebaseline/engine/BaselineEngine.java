@@ -13,6 +13,7 @@ import io.claudebaseline.config.ConfigLoader;
 import io.claudebaseline.config.ConfigValidator;
 import io.claudebaseline.config.Problem;
 import io.claudebaseline.eval.NamedPolicy;
+import io.claudebaseline.exceptions.ExceptionRules;
 import io.claudebaseline.facts.ServiceReference;
 import io.claudebaseline.lint.BaselineLint;
 import io.claudebaseline.live.LiveOperations;
@@ -27,6 +28,8 @@ import io.claudebaseline.simulate.Simulator;
 import io.claudebaseline.verify.CheckResult;
 import io.claudebaseline.verify.CheckStatus;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -58,7 +61,8 @@ public final class BaselineEngine implements Engine {
     public EngineResult run(EngineRequest request, Progress progress) throws Exception {
         checkAccount(request.account());
         BaselineConfig config = loadAndValidate(request.configPath());
-        List<Problem> warnings = ConfigValidator.validate(config).stream().filter(p -> !p.isError()).toList();
+        List<Problem> warnings = new ArrayList<>(ConfigValidator.validate(config).stream().filter(p -> !p.isError()).toList());
+        warnings.addAll(exceptionDates(config, request));
         warnings.forEach(w -> progress.line(w.toString()));
 
         // Custom templates are part of what is validated: every action renders the SCPs (writing nothing yet) and lints
@@ -104,7 +108,7 @@ public final class BaselineEngine implements Engine {
                                 : failed + " of " + checks.size() + " scenarios did not behave as expected.");
                 EngineResult result = new EngineResult(Action.SIMULATE, ok, 0, checks, warnings, List.of(), request.reportDir(), summary,
                         java.util.Map.of(COVERAGE_DETAIL, ActionCoverage.details(coverage)));
-                return withReports(result, request.reportDir());
+                return withReports(result, request);
             }
             default:
                 break;
@@ -112,13 +116,14 @@ public final class BaselineEngine implements Engine {
 
         // Fail on an unusable report directory now, not after every AWS call has been made.
         prepareDirectory(request.reportDir(), "report directory");
+        AwsClientFactory.endpointWarning(request).ifPresent(progress::line);
         try (AwsClients aws = awsFactory.apply(request)) {
             EngineResult result;
             switch (request.action()) {
                 case PLAN -> result = LiveOperations.plan(baseline, request, aws, progress);
                 case APPLY -> result = LiveOperations.apply(baseline, request, aws, progress);
                 case VERIFY -> result = withReports(withCoverage(LiveOperations.verify(baseline, request, aws, progress), baseline),
-                        request.reportDir());
+                        request);
                 default -> throw new IllegalStateException("unhandled action " + request.action());
             }
             List<Problem> allWarnings = new ArrayList<>(warnings);
@@ -150,6 +155,18 @@ public final class BaselineEngine implements Engine {
         return config;
     }
 
+    /**
+     * The exceptions' day-dependent rules: an expiry too far ahead stops every run; an expired one stops validate (the
+     * config under review) and is a warning elsewhere (verify then fails the findings it covered, naming it).
+     */
+    private static List<Problem> exceptionDates(BaselineConfig config, EngineRequest request) throws ConfigException {
+        List<Problem> dated = ExceptionRules.dates(config, LocalDate.now(ZoneOffset.UTC), request.action() == Action.VALIDATE);
+        if (dated.stream().anyMatch(Problem::isError)) {
+            throw new ConfigException(request.configPath().toString(), dated.stream().filter(Problem::isError).toList());
+        }
+        return dated;
+    }
+
     /** Verify --account takes one member account id: 12 digits, as Organizations writes them. */
     public static void checkAccount(String account) {
         if (account != null && !account.matches("\\d{12}")) {
@@ -173,13 +190,14 @@ public final class BaselineEngine implements Engine {
         }
     }
 
-    private static EngineResult withReports(EngineResult result, Path reportDir) throws java.io.IOException {
+    private static EngineResult withReports(EngineResult result, EngineRequest request) throws java.io.IOException {
+        Path reportDir = request.reportDir();
         if (reportDir == null) {
             return result;
         }
         prepareDirectory(reportDir, "report directory");
         List<Path> files = new ArrayList<>(result.artifacts());
-        files.addAll(Reports.write(result, reportDir));
+        files.addAll(Reports.write(result, reportDir, request.configPath()));
         return result.withArtifacts(files, reportDir);
     }
 }
