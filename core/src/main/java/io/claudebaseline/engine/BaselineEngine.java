@@ -16,7 +16,6 @@ import io.claudebaseline.eval.NamedPolicy;
 import io.claudebaseline.live.LiveOperations;
 import io.claudebaseline.model.Baseline;
 import io.claudebaseline.render.ArtifactWriter;
-import io.claudebaseline.render.BaselineBuilder;
 import io.claudebaseline.render.Templates;
 import io.claudebaseline.report.Reports;
 import io.claudebaseline.simulate.Simulator;
@@ -53,22 +52,19 @@ public final class BaselineEngine implements Engine {
     @Override
     public EngineResult run(EngineRequest request, Progress progress) throws Exception {
         checkAccount(request.account());
-        BaselineConfig config = loadAndValidate(request.configPath());
-        List<Problem> warnings = ConfigValidator.validate(config).stream().filter(p -> !p.isError()).toList();
+        // One build per run: validation builds the baseline (with the custom templates, which are part of what
+        // is validated) and every action uses that build.
+        Templates templates = request.templatesDir() == null ? Templates.bundled() : Templates.withOverrides(request.templatesDir());
+        ConfigValidator.Validation validation = loadAndValidate(request.configPath(), templates);
+        Baseline baseline = validation.baseline();
+        List<Problem> warnings = validation.warnings();
         warnings.forEach(w -> progress.line(w.toString()));
 
         if (request.action() == Action.VALIDATE) {
-            if (request.templatesDir() != null) {
-                // Custom templates are part of what is validated: render them once, writing nothing.
-                BaselineBuilder.build(config, Templates.withOverrides(request.templatesDir()));
-            }
             String summary = "Config " + request.configPath() + " is valid"
                     + (warnings.isEmpty() ? "." : " (" + warnings.size() + " warning" + (warnings.size() == 1 ? "" : "s") + ").");
             return new EngineResult(Action.VALIDATE, true, 0, List.of(), warnings, List.of(), null, summary);
         }
-
-        Templates templates = request.templatesDir() == null ? Templates.bundled() : Templates.withOverrides(request.templatesDir());
-        Baseline baseline = BaselineBuilder.build(config, templates);
 
         switch (request.action()) {
             case RENDER: {
@@ -115,12 +111,16 @@ public final class BaselineEngine implements Engine {
 
     /** Loads the config and throws with every error when it is not usable. */
     public static BaselineConfig loadAndValidate(Path configPath) throws ConfigException, java.io.IOException {
-        BaselineConfig config = ConfigLoader.load(configPath);
-        List<Problem> problems = ConfigValidator.validate(config);
-        if (problems.stream().anyMatch(Problem::isError)) {
-            throw new ConfigException(configPath.toString(), problems);
+        return loadAndValidate(configPath, Templates.bundled()).baseline().config();
+    }
+
+    /** Loads, validates and builds the config with {@code templates}; throws with every error when it is not usable. */
+    static ConfigValidator.Validation loadAndValidate(Path configPath, Templates templates) throws ConfigException, java.io.IOException {
+        ConfigValidator.Validation validation = ConfigValidator.validate(ConfigLoader.load(configPath), templates);
+        if (validation.hasErrors()) {
+            throw new ConfigException(configPath.toString(), validation.problems());
         }
-        return config;
+        return validation;
     }
 
     /** Verify --account takes one member account id: 12 digits, as Organizations writes them. */
