@@ -1,5 +1,6 @@
 package io.claudebaseline.config;
 
+import io.claudebaseline.exceptions.ExceptionRules;
 import io.claudebaseline.facts.AwsFacts;
 import io.claudebaseline.model.Baseline;
 import io.claudebaseline.render.BaselineBuilder;
@@ -85,6 +86,7 @@ public final class ConfigValidator {
         tags(config, p);
         audit(config, p);
         p.addAll(ScenarioValidator.validate(config));
+        p.addAll(ExceptionRules.validate(config));
         Baseline baseline = null;
         if (p.stream().noneMatch(Problem::isError)) {
             // Size, slots and selector values depend on the rendered text: build once to check them.

@@ -13,6 +13,7 @@ import io.claudebaseline.config.ConfigLoader;
 import io.claudebaseline.config.ConfigValidator;
 import io.claudebaseline.config.Problem;
 import io.claudebaseline.eval.NamedPolicy;
+import io.claudebaseline.exceptions.ExceptionRules;
 import io.claudebaseline.live.LiveOperations;
 import io.claudebaseline.model.Baseline;
 import io.claudebaseline.render.ArtifactWriter;
@@ -22,6 +23,8 @@ import io.claudebaseline.simulate.Simulator;
 import io.claudebaseline.verify.CheckResult;
 import io.claudebaseline.verify.CheckStatus;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -57,7 +60,9 @@ public final class BaselineEngine implements Engine {
         Templates templates = request.templatesDir() == null ? Templates.bundled() : Templates.withOverrides(request.templatesDir());
         ConfigValidator.Validation validation = loadAndValidate(request.configPath(), templates);
         Baseline baseline = validation.baseline();
-        List<Problem> warnings = validation.warnings();
+        BaselineConfig config = baseline.config();
+        List<Problem> warnings = new ArrayList<>(validation.warnings());
+        warnings.addAll(exceptionDates(config, request));
         warnings.forEach(w -> progress.line(w.toString()));
 
         if (request.action() == Action.VALIDATE) {
@@ -122,6 +127,18 @@ public final class BaselineEngine implements Engine {
             throw new ConfigException(configPath.toString(), validation.problems());
         }
         return validation;
+    }
+
+    /**
+     * The exceptions' day-dependent rules: an expiry too far ahead stops every run; an expired one stops validate (the
+     * config under review) and is a warning elsewhere (verify then fails the findings it covered, naming it).
+     */
+    private static List<Problem> exceptionDates(BaselineConfig config, EngineRequest request) throws ConfigException {
+        List<Problem> dated = ExceptionRules.dates(config, LocalDate.now(ZoneOffset.UTC), request.action() == Action.VALIDATE);
+        if (dated.stream().anyMatch(Problem::isError)) {
+            throw new ConfigException(request.configPath().toString(), dated.stream().filter(Problem::isError).toList());
+        }
+        return dated;
     }
 
     /** Verify --account takes one member account id: 12 digits, as Organizations writes them. */

@@ -23,6 +23,7 @@ import java.util.Map;
  * @param credentials  explicit credentials (the Jenkins step's credentialsId); null: environment, profile, default chain
  * @param allowInsecureEndpoint allow a plain {@code http://} endpoint on a host that is not loopback (with a warning);
  *                     see {@link io.claudebaseline.aws.EndpointRule}
+ * @param ignoreExceptions verify: report the raw state, with the config's exceptions listed but not applied
  */
 public record EngineRequest(
         Action action,
@@ -40,7 +41,8 @@ public record EngineRequest(
         Path planFile,
         String account,
         software.amazon.awssdk.auth.credentials.AwsCredentialsProvider credentials,
-        boolean allowInsecureEndpoint) {
+        boolean allowInsecureEndpoint,
+        boolean ignoreExceptions) {
 
     public EngineRequest {
         environment = environment == null ? Map.of() : Map.copyOf(environment);
@@ -68,6 +70,7 @@ public record EngineRequest(
         private String account;
         private software.amazon.awssdk.auth.credentials.AwsCredentialsProvider credentials;
         private boolean allowInsecureEndpoint;
+        private boolean ignoreExceptions;
 
         private Builder(Action action, Path configPath) {
             this.action = action;
@@ -88,10 +91,12 @@ public record EngineRequest(
         public Builder account(String v) { this.account = v; return this; }
         public Builder credentials(software.amazon.awssdk.auth.credentials.AwsCredentialsProvider v) { this.credentials = v; return this; }
         public Builder allowInsecureEndpoint(boolean v) { this.allowInsecureEndpoint = v; return this; }
+        public Builder ignoreExceptions(boolean v) { this.ignoreExceptions = v; return this; }
 
         public EngineRequest build() {
             return new EngineRequest(action, configPath, outputDir, reportDir, templatesDir, region, endpointUrl,
-                    profile, roleArn, externalId, environment, dryRun, planFile, account, credentials, allowInsecureEndpoint);
+                    profile, roleArn, externalId, environment, dryRun, planFile, account, credentials, allowInsecureEndpoint,
+                    ignoreExceptions);
         }
     }
 }
