@@ -53,6 +53,8 @@ public final class BaselineEngine implements Engine {
     @Override
     public EngineResult run(EngineRequest request, Progress progress) throws Exception {
         checkAccount(request.account());
+        // Unknown control ids are refused before anything is read, naming the accepted ids.
+        io.claudebaseline.live.RequiredControls.parse(request.require());
         BaselineConfig config = loadAndValidate(request.configPath());
         List<Problem> warnings = ConfigValidator.validate(config).stream().filter(p -> !p.isError()).toList();
         warnings.forEach(w -> progress.line(w.toString()));

@@ -97,6 +97,7 @@ public final class LiveOperations {
                 live.organization().rootId(), live.organization().managementAccountId());
         OrganizationAudit.Result audit = OrganizationAudit.run(baseline, targetsByScpName, aws, request.account(), progress, known);
         checks.addAll(audit.checks());
+        checks.addAll(RequiredControls.check(baseline, checks, RequiredControls.parse(request.require())));
 
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("organization", Plan.JSON.convertValue(live.organization(), Map.class));
