@@ -23,6 +23,8 @@ import java.util.Map;
  * @param credentials  explicit credentials (the Jenkins step's credentialsId); null: environment, profile, default chain
  * @param require      verify: control ids ({@code io.claudebaseline.model.Control}) the gate depends on; each fails
  *                     verify unless the config enables it and it is in place live. Empty: none
+ * @param allowInsecureEndpoint allow a plain {@code http://} endpoint on a host that is not loopback (with a warning);
+ *                     see {@link io.claudebaseline.aws.EndpointRule}
  */
 public record EngineRequest(
         Action action,
@@ -40,7 +42,8 @@ public record EngineRequest(
         Path planFile,
         String account,
         software.amazon.awssdk.auth.credentials.AwsCredentialsProvider credentials,
-        java.util.List<String> require) {
+        java.util.List<String> require,
+        boolean allowInsecureEndpoint) {
 
     public EngineRequest {
         environment = environment == null ? Map.of() : Map.copyOf(environment);
@@ -69,6 +72,7 @@ public record EngineRequest(
         private String account;
         private software.amazon.awssdk.auth.credentials.AwsCredentialsProvider credentials;
         private java.util.List<String> require = java.util.List.of();
+        private boolean allowInsecureEndpoint;
 
         private Builder(Action action, Path configPath) {
             this.action = action;
@@ -89,10 +93,11 @@ public record EngineRequest(
         public Builder account(String v) { this.account = v; return this; }
         public Builder credentials(software.amazon.awssdk.auth.credentials.AwsCredentialsProvider v) { this.credentials = v; return this; }
         public Builder require(java.util.List<String> v) { this.require = v; return this; }
+        public Builder allowInsecureEndpoint(boolean v) { this.allowInsecureEndpoint = v; return this; }
 
         public EngineRequest build() {
             return new EngineRequest(action, configPath, outputDir, reportDir, templatesDir, region, endpointUrl,
-                    profile, roleArn, externalId, environment, dryRun, planFile, account, credentials, require);
+                    profile, roleArn, externalId, environment, dryRun, planFile, account, credentials, require, allowInsecureEndpoint);
         }
     }
 }
