@@ -14,6 +14,7 @@ import io.claudebaseline.config.ConfigLoader;
 import io.claudebaseline.config.ConfigValidator;
 import io.claudebaseline.config.Problem;
 import io.claudebaseline.eval.NamedPolicy;
+import io.claudebaseline.exceptions.ExceptionRules;
 import io.claudebaseline.live.LiveOperations;
 import io.claudebaseline.model.Baseline;
 import io.claudebaseline.render.ArtifactWriter;
@@ -25,6 +26,8 @@ import io.claudebaseline.simulate.Simulator;
 import io.claudebaseline.verify.CheckResult;
 import io.claudebaseline.verify.CheckStatus;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -76,7 +79,8 @@ public final class BaselineEngine implements Engine {
         io.claudebaseline.live.RequiredControls.parse(request.require());
         BaselineConfig config = loadAndValidate(request.configPath());
         secrets.add(config.audit().externalId());
-        List<Problem> warnings = ConfigValidator.validate(config).stream().filter(p -> !p.isError()).toList();
+        List<Problem> warnings = new ArrayList<>(ConfigValidator.validate(config).stream().filter(p -> !p.isError()).toList());
+        warnings.addAll(exceptionDates(config, request));
         warnings.forEach(w -> progress.line(w.toString()));
 
         if (request.action() == Action.VALIDATE) {
@@ -112,7 +116,7 @@ public final class BaselineEngine implements Engine {
                         ? "All " + checks.size() + " scenarios behave as expected against the rendered SCPs."
                         : failed + " of " + checks.size() + " scenarios did not behave as expected.";
                 EngineResult result = new EngineResult(Action.SIMULATE, ok, 0, checks, warnings, List.of(), request.reportDir(), summary);
-                return withReports(secrets.redact(result), request.reportDir());
+                return withReports(secrets.redact(result), request);
             }
             default:
                 break;
@@ -126,7 +130,7 @@ public final class BaselineEngine implements Engine {
             switch (request.action()) {
                 case PLAN -> result = LiveOperations.plan(baseline, request, aws, progress);
                 case APPLY -> result = LiveOperations.apply(baseline, request, aws, progress);
-                case VERIFY -> result = withReports(secrets.redact(LiveOperations.verify(baseline, request, aws, progress)), request.reportDir());
+                case VERIFY -> result = withReports(secrets.redact(LiveOperations.verify(baseline, request, aws, progress)), request);
                 default -> throw new IllegalStateException("unhandled action " + request.action());
             }
             List<Problem> allWarnings = new ArrayList<>(warnings);
@@ -144,6 +148,18 @@ public final class BaselineEngine implements Engine {
             throw new ConfigException(configPath.toString(), problems);
         }
         return config;
+    }
+
+    /**
+     * The exceptions' day-dependent rules: an expiry too far ahead stops every run; an expired one stops validate (the
+     * config under review) and is a warning elsewhere (verify then fails the findings it covered, naming it).
+     */
+    private static List<Problem> exceptionDates(BaselineConfig config, EngineRequest request) throws ConfigException {
+        List<Problem> dated = ExceptionRules.dates(config, LocalDate.now(ZoneOffset.UTC), request.action() == Action.VALIDATE);
+        if (dated.stream().anyMatch(Problem::isError)) {
+            throw new ConfigException(request.configPath().toString(), dated.stream().filter(Problem::isError).toList());
+        }
+        return dated;
     }
 
     /** Verify --account takes one member account id: 12 digits, as Organizations writes them. */
@@ -169,13 +185,14 @@ public final class BaselineEngine implements Engine {
         }
     }
 
-    private static EngineResult withReports(EngineResult result, Path reportDir) throws java.io.IOException {
+    private static EngineResult withReports(EngineResult result, EngineRequest request) throws java.io.IOException {
+        Path reportDir = request.reportDir();
         if (reportDir == null) {
             return result;
         }
         prepareDirectory(reportDir, "report directory");
         List<Path> files = new ArrayList<>(result.artifacts());
-        files.addAll(Reports.write(result, reportDir));
+        files.addAll(Reports.write(result, reportDir, request.configPath()));
         return result.withArtifacts(files, reportDir);
     }
 }

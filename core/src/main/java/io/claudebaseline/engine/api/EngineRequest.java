@@ -25,6 +25,7 @@ import java.util.Map;
  *                     verify unless the config enables it and it is in place live. Empty: none
  * @param allowInsecureEndpoint allow a plain {@code http://} endpoint on a host that is not loopback (with a warning);
  *                     see {@link io.claudebaseline.aws.EndpointRule}
+ * @param ignoreExceptions verify: report the raw state, with the config's exceptions listed but not applied
  */
 public record EngineRequest(
         Action action,
@@ -43,7 +44,8 @@ public record EngineRequest(
         String account,
         software.amazon.awssdk.auth.credentials.AwsCredentialsProvider credentials,
         java.util.List<String> require,
-        boolean allowInsecureEndpoint) {
+        boolean allowInsecureEndpoint,
+        boolean ignoreExceptions) {
 
     public EngineRequest {
         environment = environment == null ? Map.of() : Map.copyOf(environment);
@@ -73,6 +75,7 @@ public record EngineRequest(
         private software.amazon.awssdk.auth.credentials.AwsCredentialsProvider credentials;
         private java.util.List<String> require = java.util.List.of();
         private boolean allowInsecureEndpoint;
+        private boolean ignoreExceptions;
 
         private Builder(Action action, Path configPath) {
             this.action = action;
@@ -94,10 +97,12 @@ public record EngineRequest(
         public Builder credentials(software.amazon.awssdk.auth.credentials.AwsCredentialsProvider v) { this.credentials = v; return this; }
         public Builder require(java.util.List<String> v) { this.require = v; return this; }
         public Builder allowInsecureEndpoint(boolean v) { this.allowInsecureEndpoint = v; return this; }
+        public Builder ignoreExceptions(boolean v) { this.ignoreExceptions = v; return this; }
 
         public EngineRequest build() {
             return new EngineRequest(action, configPath, outputDir, reportDir, templatesDir, region, endpointUrl,
-                    profile, roleArn, externalId, environment, dryRun, planFile, account, credentials, require, allowInsecureEndpoint);
+                    profile, roleArn, externalId, environment, dryRun, planFile, account, credentials, require, allowInsecureEndpoint,
+                    ignoreExceptions);
         }
     }
 }
