@@ -92,7 +92,7 @@ public final class ClaudeBaselineCommand implements Runnable {
         // Settings after the subcommands: picocli passes them down only to subcommands already added.
         cli.setUsageHelpWidth(110);
         cli.setExitCodeExceptionMapper(ErrorReporter::exitCodeFor);
-        cli.setExecutionExceptionHandler(new ErrorReporter());
+        cli.setExecutionExceptionHandler(new ErrorReporter(environment));
         cli.setParameterExceptionHandler((ex, args) -> {
             ex.getCommandLine().getErr().println("error: " + ex.getMessage());
             ex.getCommandLine().getErr().println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");

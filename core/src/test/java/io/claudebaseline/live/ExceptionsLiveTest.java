@@ -77,6 +77,19 @@ class ExceptionsLiveTest {
         assertThat(summary).contains("## Excepted", "4 excepted", "## exceptions", "| exceptions[1] | shadow-user | user " + SHADOW + " |");
         String json = Files.readString(dir.resolve("reports/report.json"));
         assertThat(json).contains("\"EXCEPTED\"", "\"state\" : \"in-force\"");
+        // SARIF marks each excepted finding as an accepted suppression, so code scanning / warnings-ng do not count it.
+        var sarif = new com.fasterxml.jackson.databind.ObjectMapper().readTree(dir.resolve("reports/report.sarif").toFile());
+        List<String> suppressed = new java.util.ArrayList<>();
+        sarif.path("runs").get(0).path("results").forEach(r -> {
+            if (r.has("suppressions")) {
+                assertThat(r.path("suppressions").get(0).path("status").asText()).isEqualTo("accepted");
+                assertThat(r.path("suppressions").get(0).path("justification").asText()).contains("SEC-1234");
+                suppressed.add(r.path("properties").path("check").asText());
+            }
+        });
+        assertThat(suppressed).containsExactlyInAnyOrder("org-coverage:accounts:" + lab, "shadow-user:" + management + ":" + SHADOW,
+                "long-term-key:" + management + ":" + keyId, "trail-account-coverage:" + world.prodAccount);
+        assertThat(Files.readString(dir.resolve("reports/report.html"))).contains("EXCEPTED", "SEC-1234");
     }
 
     @Test
