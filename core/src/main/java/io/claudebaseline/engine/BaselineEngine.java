@@ -2,6 +2,7 @@ package io.claudebaseline.engine;
 
 import io.claudebaseline.aws.AwsClientFactory;
 import io.claudebaseline.aws.AwsClients;
+import io.claudebaseline.aws.AwsClientsFactory;
 import io.claudebaseline.config.BaselineConfig;
 import io.claudebaseline.engine.api.Action;
 import io.claudebaseline.engine.api.Engine;
@@ -19,9 +20,9 @@ import io.claudebaseline.lint.BaselineLint;
 import io.claudebaseline.live.LiveOperations;
 import io.claudebaseline.model.Baseline;
 import io.claudebaseline.render.ArtifactWriter;
-import io.claudebaseline.render.BaselineBuilder;
 import io.claudebaseline.render.Templates;
 import io.claudebaseline.report.Reports;
+import io.claudebaseline.secrets.Redactor;
 import io.claudebaseline.simulate.ActionCoverage;
 import io.claudebaseline.simulate.CheckSummary;
 import io.claudebaseline.simulate.Simulator;
@@ -41,34 +42,57 @@ import java.util.function.Function;
  */
 public final class BaselineEngine implements Engine {
 
-    private final Function<EngineRequest, AwsClients> awsFactory;
+    private final AwsClientsFactory awsFactory;
 
     /** An engine that talks to real AWS (or to {@code endpointUrl}). */
     public BaselineEngine() {
-        this(AwsClientFactory::create);
+        this((AwsClientsFactory) AwsClientFactory::create);
     }
 
     /** An engine whose AWS clients come from {@code awsFactory} (tests inject faults here). */
-    public BaselineEngine(Function<EngineRequest, AwsClients> awsFactory) {
+    public BaselineEngine(AwsClientsFactory awsFactory) {
         this.awsFactory = awsFactory;
+    }
+
+    /** An engine whose AWS clients come from {@code awsFactory}, which needs neither the run's redactor nor its progress. */
+    public BaselineEngine(Function<EngineRequest, AwsClients> awsFactory) {
+        this((request, secrets, progress) -> awsFactory.apply(request));
     }
 
     /**
      * Runs one action. Invalid input throws {@link ConfigException} before any AWS call; AWS failures throw
      * {@link io.claudebaseline.aws.AwsOperationException}. A result is returned only when the run completed.
+     *
+     * <p>Everything that leaves the run — progress lines, the result and the reports written from it, exceptions
+     * with their causes — passes the run's {@link Redactor} first, so no secret of the run is ever shown.
      */
     @Override
     public EngineResult run(EngineRequest request, Progress progress) throws Exception {
+        Redactor secrets = Redactor.forRequest(request);
+        try {
+            return secrets.redact(execute(request, secrets.redacting(progress), secrets));
+        } catch (Exception e) {
+            throw secrets.redact(e);
+        }
+    }
+
+    private EngineResult execute(EngineRequest request, Progress progress, Redactor secrets) throws Exception {
         checkAccount(request.account());
-        BaselineConfig config = loadAndValidate(request.configPath());
-        List<Problem> warnings = new ArrayList<>(ConfigValidator.validate(config).stream().filter(p -> !p.isError()).toList());
+        // Unknown control ids are refused before anything is read, naming the accepted ids.
+        io.claudebaseline.live.RequiredControls.parse(request.require());
+        // One build per run: validation builds the baseline (with the custom templates, which are part of what
+        // is validated) and every action uses that build.
+        Templates templates = request.templatesDir() == null ? Templates.bundled() : Templates.withOverrides(request.templatesDir());
+        ConfigValidator.Validation validation = loadAndValidate(request.configPath(), templates);
+        Baseline baseline = validation.baseline();
+        BaselineConfig config = baseline.config();
+        secrets.add(config.audit().externalId());
+        List<Problem> warnings = new ArrayList<>(validation.warnings());
         warnings.addAll(exceptionDates(config, request));
         warnings.forEach(w -> progress.line(w.toString()));
 
-        // Custom templates are part of what is validated: every action renders the SCPs (writing nothing yet) and lints
-        // them with the user's scenarios against the service reference, so a typo'd action stops the run here.
-        Templates templates = request.templatesDir() == null ? Templates.bundled() : Templates.withOverrides(request.templatesDir());
-        Baseline baseline = BaselineBuilder.build(config, templates);
+        // Every action lints the rendered SCPs (bundled or custom templates) and the user's scenarios against the
+        // service reference, so a typo'd action stops the run here, before any output or AWS call.
         List<Problem> lint = BaselineLint.check(baseline);
         if (lint.stream().anyMatch(Problem::isError)) {
             throw new ConfigException(request.configPath() + " (rendered SCPs and scenarios, checked against the AWS "
@@ -108,7 +132,7 @@ public final class BaselineEngine implements Engine {
                                 : failed + " of " + checks.size() + " scenarios did not behave as expected.");
                 EngineResult result = new EngineResult(Action.SIMULATE, ok, 0, checks, warnings, List.of(), request.reportDir(), summary,
                         java.util.Map.of(COVERAGE_DETAIL, ActionCoverage.details(coverage)));
-                return withReports(result, request);
+                return withReports(secrets.redact(result), request);
             }
             default:
                 break;
@@ -117,13 +141,13 @@ public final class BaselineEngine implements Engine {
         // Fail on an unusable report directory now, not after every AWS call has been made.
         prepareDirectory(request.reportDir(), "report directory");
         AwsClientFactory.endpointWarning(request).ifPresent(progress::line);
-        try (AwsClients aws = awsFactory.apply(request)) {
+        try (AwsClients aws = awsFactory.create(request, secrets, progress)) {
             EngineResult result;
             switch (request.action()) {
                 case PLAN -> result = LiveOperations.plan(baseline, request, aws, progress);
                 case APPLY -> result = LiveOperations.apply(baseline, request, aws, progress);
-                case VERIFY -> result = withReports(withCoverage(LiveOperations.verify(baseline, request, aws, progress), baseline),
-                        request);
+                case VERIFY -> result = withReports(secrets.redact(withCoverage(LiveOperations.verify(baseline, request, aws, progress),
+                        baseline)), request);
                 default -> throw new IllegalStateException("unhandled action " + request.action());
             }
             List<Problem> allWarnings = new ArrayList<>(warnings);
@@ -147,12 +171,16 @@ public final class BaselineEngine implements Engine {
 
     /** Loads the config and throws with every error when it is not usable. */
     public static BaselineConfig loadAndValidate(Path configPath) throws ConfigException, java.io.IOException {
-        BaselineConfig config = ConfigLoader.load(configPath);
-        List<Problem> problems = ConfigValidator.validate(config);
-        if (problems.stream().anyMatch(Problem::isError)) {
-            throw new ConfigException(configPath.toString(), problems);
+        return loadAndValidate(configPath, Templates.bundled()).baseline().config();
+    }
+
+    /** Loads, validates and builds the config with {@code templates}; throws with every error when it is not usable. */
+    static ConfigValidator.Validation loadAndValidate(Path configPath, Templates templates) throws ConfigException, java.io.IOException {
+        ConfigValidator.Validation validation = ConfigValidator.validate(ConfigLoader.load(configPath), templates);
+        if (validation.hasErrors()) {
+            throw new ConfigException(configPath.toString(), validation.problems());
         }
-        return config;
+        return validation;
     }
 
     /**

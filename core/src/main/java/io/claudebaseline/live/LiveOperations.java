@@ -103,6 +103,7 @@ public final class LiveOperations {
         OrganizationAudit.Result audit = OrganizationAudit.run(baseline, targetsByScpName, aws, request.account(), progress, known, waivers);
         checks.addAll(audit.checks());
         checks.addAll(waivers.bookkeeping());
+        checks.addAll(RequiredControls.check(baseline, checks, RequiredControls.parse(request.require())));
 
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("organization", Plan.JSON.convertValue(live.organization(), Map.class));
