@@ -52,6 +52,30 @@ public final class BaselineEngine implements Engine {
      */
     @Override
     public EngineResult run(EngineRequest request, Progress progress) throws Exception {
+        boolean sarif = request.sarifFile() != null && (request.action() == Action.VALIDATE || request.action() == Action.RENDER);
+        if (!sarif) {
+            return runAction(request, progress);
+        }
+        // The SARIF log is for pull-request checks of the config: it matters most when the config is invalid.
+        EngineResult result;
+        try {
+            result = runAction(request, progress);
+        } catch (ConfigException e) {
+            try {
+                Reports.writeSarif(request.sarifFile(), request.action(), List.of(), e.problems(), request.configPath());
+                progress.line("Wrote the config's problems to " + request.sarifFile());
+            } catch (java.io.IOException writeFailure) {
+                e.addSuppressed(writeFailure);
+            }
+            throw e;
+        }
+        Reports.writeSarif(request.sarifFile(), request.action(), result.checks(), result.warnings(), request.configPath());
+        List<Path> artifacts = new ArrayList<>(result.artifacts());
+        artifacts.add(request.sarifFile());
+        return result.withArtifacts(artifacts, result.reportDir());
+    }
+
+    private EngineResult runAction(EngineRequest request, Progress progress) throws Exception {
         checkAccount(request.account());
         BaselineConfig config = loadAndValidate(request.configPath());
         List<Problem> warnings = ConfigValidator.validate(config).stream().filter(p -> !p.isError()).toList();

@@ -9,7 +9,7 @@ import java.util.Map;
  * @param action       what to do
  * @param configPath   the config file
  * @param outputDir    where render writes artifacts and apply writes its pre-change snapshot and plan
- * @param reportDir    where verify/simulate write report.json, junit.xml and summary.md
+ * @param reportDir    where verify/simulate write their reports (report.html/.css, report.sarif, report.json, junit.xml, summary.md)
  * @param templatesDir a directory of Mustache templates that override the bundled ones (null: bundled only)
  * @param region       default region (null: AWS_REGION / AWS_DEFAULT_REGION from {@code environment})
  * @param endpointUrl  overrides every AWS endpoint (null: AWS_ENDPOINT_URL from {@code environment}, else real AWS)
@@ -23,6 +23,8 @@ import java.util.Map;
  * @param credentials  explicit credentials (the Jenkins step's credentialsId); null: environment, profile, default chain
  * @param allowInsecureEndpoint allow a plain {@code http://} endpoint on a host that is not loopback (with a warning);
  *                     see {@link io.claudebaseline.aws.EndpointRule}
+ * @param sarifFile    validate/render: also write the config's problems (errors and warnings) as SARIF 2.1.0 here,
+ *                     written even when the config is invalid, for pull-request checks (null: none)
  */
 public record EngineRequest(
         Action action,
@@ -40,7 +42,8 @@ public record EngineRequest(
         Path planFile,
         String account,
         software.amazon.awssdk.auth.credentials.AwsCredentialsProvider credentials,
-        boolean allowInsecureEndpoint) {
+        boolean allowInsecureEndpoint,
+        Path sarifFile) {
 
     public EngineRequest {
         environment = environment == null ? Map.of() : Map.copyOf(environment);
@@ -68,6 +71,7 @@ public record EngineRequest(
         private String account;
         private software.amazon.awssdk.auth.credentials.AwsCredentialsProvider credentials;
         private boolean allowInsecureEndpoint;
+        private Path sarifFile;
 
         private Builder(Action action, Path configPath) {
             this.action = action;
@@ -88,10 +92,12 @@ public record EngineRequest(
         public Builder account(String v) { this.account = v; return this; }
         public Builder credentials(software.amazon.awssdk.auth.credentials.AwsCredentialsProvider v) { this.credentials = v; return this; }
         public Builder allowInsecureEndpoint(boolean v) { this.allowInsecureEndpoint = v; return this; }
+        public Builder sarifFile(Path v) { this.sarifFile = v; return this; }
 
         public EngineRequest build() {
             return new EngineRequest(action, configPath, outputDir, reportDir, templatesDir, region, endpointUrl,
-                    profile, roleArn, externalId, environment, dryRun, planFile, account, credentials, allowInsecureEndpoint);
+                    profile, roleArn, externalId, environment, dryRun, planFile, account, credentials, allowInsecureEndpoint,
+                    sarifFile);
         }
     }
 }
