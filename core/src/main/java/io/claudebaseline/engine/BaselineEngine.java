@@ -20,6 +20,8 @@ import io.claudebaseline.render.BaselineBuilder;
 import io.claudebaseline.render.Templates;
 import io.claudebaseline.report.Reports;
 import io.claudebaseline.simulate.Simulator;
+import io.claudebaseline.usage.DeniedAttemptsCheck;
+import io.claudebaseline.usage.UsageOperation;
 import io.claudebaseline.verify.CheckResult;
 import io.claudebaseline.verify.CheckStatus;
 import java.nio.file.Path;
@@ -70,6 +72,18 @@ public final class BaselineEngine implements Engine {
         Templates templates = request.templatesDir() == null ? Templates.bundled() : Templates.withOverrides(request.templatesDir());
         Baseline baseline = BaselineBuilder.build(config, templates);
 
+        if (request.action() == Action.USAGE) {
+            UsageOperation.check(request, baseline);
+            if (!UsageOperation.needsAws(request)) {
+                // --emit-sql prints a query; --from-results analyses Athena's CSV: neither reads AWS.
+                EngineResult offline = UsageOperation.offline(baseline, request, progress);
+                return request.usage().emitSql() != null ? offline : withReports(offline, request.reportDir());
+            }
+        }
+        if (request.action() == Action.VERIFY) {
+            DeniedAttemptsCheck.checkRequest(request, baseline);
+        }
+
         switch (request.action()) {
             case RENDER: {
                 Path out = request.outputDir() == null ? Path.of("baseline") : request.outputDir();
@@ -104,6 +118,7 @@ public final class BaselineEngine implements Engine {
                 case PLAN -> result = LiveOperations.plan(baseline, request, aws, progress);
                 case APPLY -> result = LiveOperations.apply(baseline, request, aws, progress);
                 case VERIFY -> result = withReports(LiveOperations.verify(baseline, request, aws, progress), request.reportDir());
+                case USAGE -> result = withReports(UsageOperation.live(baseline, request, aws, progress), request.reportDir());
                 default -> throw new IllegalStateException("unhandled action " + request.action());
             }
             List<Problem> allWarnings = new ArrayList<>(warnings);

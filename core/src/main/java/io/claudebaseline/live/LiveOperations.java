@@ -97,6 +97,9 @@ public final class LiveOperations {
                 live.organization().rootId(), live.organization().managementAccountId());
         OrganizationAudit.Result audit = OrganizationAudit.run(baseline, targetsByScpName, aws, request.account(), progress, known);
         checks.addAll(audit.checks());
+        if (request.deniedAttempts() != null) {
+            checks.addAll(io.claudebaseline.usage.DeniedAttemptsCheck.run(baseline, request, aws, progress));
+        }
 
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("organization", Plan.JSON.convertValue(live.organization(), Map.class));

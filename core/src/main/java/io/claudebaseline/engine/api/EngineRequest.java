@@ -21,6 +21,10 @@ import java.util.Map;
  * @param planFile     plan: also write the plan as JSON here (null: outputDir/plan.json when outputDir is set)
  * @param account      verify: answer for one member account only (null: the whole organisation)
  * @param credentials  explicit credentials (the Jenkins step's credentialsId); null: environment, profile, default chain
+ * @param usage        usage: the window and where the events come from; verify: none (see {@code deniedAttempts})
+ * @param deniedAttempts      verify: also check the trail for denied attempts on protected workspaces within this
+ *                            much time before now (null: off)
+ * @param deniedAttemptsLevel verify: WARN (default) or FAIL when that check finds denied attempts
  */
 public record EngineRequest(
         Action action,
@@ -37,10 +41,27 @@ public record EngineRequest(
         boolean dryRun,
         Path planFile,
         String account,
-        software.amazon.awssdk.auth.credentials.AwsCredentialsProvider credentials) {
+        software.amazon.awssdk.auth.credentials.AwsCredentialsProvider credentials,
+        UsageWindow usage,
+        java.time.Duration deniedAttempts,
+        io.claudebaseline.verify.CheckStatus deniedAttemptsLevel) {
 
     public EngineRequest {
         environment = environment == null ? Map.of() : Map.copyOf(environment);
+        usage = usage == null ? UsageWindow.DEFAULT : usage;
+        deniedAttemptsLevel = deniedAttemptsLevel == null ? io.claudebaseline.verify.CheckStatus.WARN : deniedAttemptsLevel;
+    }
+
+    /**
+     * What {@code usage} reads: a window (either {@code since}, ending now, or {@code from}/{@code to}), the source
+     * ({@code auto}: the trail's CloudWatch Logs group when it has one, else its S3 bucket; {@code s3}; {@code logs}),
+     * and the two ways around reading the trail: print the Athena query ({@code emitSql}, e.g. {@code athena}, over
+     * the table {@code athenaTable}, default {@code cloudtrail_logs}) or read that query's CSV result
+     * ({@code fromResults}). All null means the last 90 days from the trail.
+     */
+    public record UsageWindow(java.time.Duration since, java.time.Instant from, java.time.Instant to, String source,
+                              String emitSql, String athenaTable, Path fromResults) {
+        public static final UsageWindow DEFAULT = new UsageWindow(null, null, null, null, null, null, null);
     }
 
     public static Builder builder(Action action, Path configPath) {
@@ -64,6 +85,9 @@ public record EngineRequest(
         private Path planFile;
         private String account;
         private software.amazon.awssdk.auth.credentials.AwsCredentialsProvider credentials;
+        private UsageWindow usage;
+        private java.time.Duration deniedAttempts;
+        private io.claudebaseline.verify.CheckStatus deniedAttemptsLevel;
 
         private Builder(Action action, Path configPath) {
             this.action = action;
@@ -83,10 +107,14 @@ public record EngineRequest(
         public Builder planFile(Path v) { this.planFile = v; return this; }
         public Builder account(String v) { this.account = v; return this; }
         public Builder credentials(software.amazon.awssdk.auth.credentials.AwsCredentialsProvider v) { this.credentials = v; return this; }
+        public Builder usage(UsageWindow v) { this.usage = v; return this; }
+        public Builder deniedAttempts(java.time.Duration v) { this.deniedAttempts = v; return this; }
+        public Builder deniedAttemptsLevel(io.claudebaseline.verify.CheckStatus v) { this.deniedAttemptsLevel = v; return this; }
 
         public EngineRequest build() {
             return new EngineRequest(action, configPath, outputDir, reportDir, templatesDir, region, endpointUrl,
-                    profile, roleArn, externalId, environment, dryRun, planFile, account, credentials);
+                    profile, roleArn, externalId, environment, dryRun, planFile, account, credentials, usage,
+                    deniedAttempts, deniedAttemptsLevel);
         }
     }
 }
