@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
             "the live SCP content; which accounts the SCPs actually cover through the OU tree.",
         },
         footer = {"", "Examples:", "  claude-baseline verify --config claude-baseline.yaml --report-dir reports",
-                  "  claude-baseline verify --account 111122223333   # may Claude Platform be enabled in this account?"})
+                  "  claude-baseline verify --account 111122223333   # may Claude Platform be enabled in this account?",
+                  "  claude-baseline verify --denied-attempts 24h --denied-attempts-level FAIL"})
 final class VerifyCommand extends EngineCommand {
     @Mixin ConfigOptions config;
     @Mixin AwsOptions aws;
@@ -29,6 +30,15 @@ final class VerifyCommand extends EngineCommand {
     @Option(names = "--account", paramLabel = "ID", description = "Answer for one member account only (12 digits).")
     String account;
 
+    @Option(names = "--denied-attempts", paramLabel = "DURATION",
+            description = "Also read the trail's Claude events of this last stretch (24h, 7d) and check that no principal outside a"
+                    + " protected workspace's allow-list was refused by an SCP there (names them). Needs s3/logs read access.")
+    String deniedAttempts;
+
+    @Option(names = "--denied-attempts-level", paramLabel = "LEVEL", defaultValue = "WARN",
+            description = "WARN or FAIL when --denied-attempts finds any. Default: ${DEFAULT-VALUE}.")
+    String deniedAttemptsLevel;
+
     @Override
     EngineRequest request(Map<String, String> env) {
         try {
@@ -37,6 +47,19 @@ final class VerifyCommand extends EngineCommand {
             // A bad option value is a usage error here (exit 64), before anything is read.
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--" + e.getMessage());
         }
-        return base(Action.VERIFY, config, aws, env).reportDir(reportDir).account(account).build();
+        java.time.Duration denied;
+        io.claudebaseline.verify.CheckStatus level;
+        try {
+            denied = deniedAttempts == null ? null : io.claudebaseline.usage.Window.parseDuration("--denied-attempts", deniedAttempts);
+            level = switch (deniedAttemptsLevel.trim().toUpperCase(java.util.Locale.ROOT)) {
+                case "WARN" -> io.claudebaseline.verify.CheckStatus.WARN;
+                case "FAIL" -> io.claudebaseline.verify.CheckStatus.FAIL;
+                default -> throw new IllegalArgumentException("--denied-attempts-level '" + deniedAttemptsLevel + "' is not one of: WARN, FAIL");
+            };
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        return base(Action.VERIFY, config, aws, env).reportDir(reportDir).account(account).deniedAttempts(denied)
+                .deniedAttemptsLevel(level).build();
     }
 }

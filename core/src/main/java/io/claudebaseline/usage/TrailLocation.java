@@ -33,10 +33,10 @@ record TrailLocation(String trailName, String homeRegion, String bucket, String 
                 ct.describeTrails(r -> r.trailNameList(name).includeShadowTrails(true)).trailList());
         Optional<Trail> match = trails.stream()
                 .filter(t -> name.equals(t.name()) || (t.trailARN() != null && t.trailARN().endsWith(":trail/" + name))).findFirst();
-        Trail t = match.orElseThrow(() -> new IllegalStateException("trail " + name + " does not exist in " + home
+        Trail t = match.orElseThrow(() -> new IllegalArgumentException("trail " + name + " does not exist in " + home
                 + ", so there is nothing to read; fix controls.cloudTrailDataEvents.trailName/homeRegion"));
         if (t.s3BucketName() == null || t.s3BucketName().isBlank()) {
-            throw new IllegalStateException("trail " + name + " names no S3 bucket, so there is nothing to read");
+            throw new IllegalArgumentException("trail " + name + " names no S3 bucket, so there is nothing to read");
         }
         GetEventSelectorsResponse selectors = AwsOperation.GET_EVENT_SELECTORS.call(where, () -> ct.getEventSelectors(r -> r.trailName(name)));
         boolean all = selectors.hasAdvancedEventSelectors() && workspaces.stream().allMatch(w -> selectors.advancedEventSelectors().stream()
