@@ -21,6 +21,8 @@ import java.util.Map;
  * @param planFile     plan: also write the plan as JSON here (null: outputDir/plan.json when outputDir is set)
  * @param account      verify: answer for one member account only (null: the whole organisation)
  * @param credentials  explicit credentials (the Jenkins step's credentialsId); null: environment, profile, default chain
+ * @param allowInsecureEndpoint allow a plain {@code http://} endpoint on a host that is not loopback (with a warning);
+ *                     see {@link io.claudebaseline.aws.EndpointRule}
  * @param usage        usage: the window and where the events come from; verify: none (see {@code deniedAttempts})
  * @param deniedAttempts      verify: also check the trail for denied attempts on protected workspaces within this
  *                            much time before now (null: off)
@@ -42,6 +44,7 @@ public record EngineRequest(
         Path planFile,
         String account,
         software.amazon.awssdk.auth.credentials.AwsCredentialsProvider credentials,
+        boolean allowInsecureEndpoint,
         UsageWindow usage,
         java.time.Duration deniedAttempts,
         io.claudebaseline.verify.CheckStatus deniedAttemptsLevel) {
@@ -85,6 +88,7 @@ public record EngineRequest(
         private Path planFile;
         private String account;
         private software.amazon.awssdk.auth.credentials.AwsCredentialsProvider credentials;
+        private boolean allowInsecureEndpoint;
         private UsageWindow usage;
         private java.time.Duration deniedAttempts;
         private io.claudebaseline.verify.CheckStatus deniedAttemptsLevel;
@@ -107,14 +111,15 @@ public record EngineRequest(
         public Builder planFile(Path v) { this.planFile = v; return this; }
         public Builder account(String v) { this.account = v; return this; }
         public Builder credentials(software.amazon.awssdk.auth.credentials.AwsCredentialsProvider v) { this.credentials = v; return this; }
+        public Builder allowInsecureEndpoint(boolean v) { this.allowInsecureEndpoint = v; return this; }
         public Builder usage(UsageWindow v) { this.usage = v; return this; }
         public Builder deniedAttempts(java.time.Duration v) { this.deniedAttempts = v; return this; }
         public Builder deniedAttemptsLevel(io.claudebaseline.verify.CheckStatus v) { this.deniedAttemptsLevel = v; return this; }
 
         public EngineRequest build() {
             return new EngineRequest(action, configPath, outputDir, reportDir, templatesDir, region, endpointUrl,
-                    profile, roleArn, externalId, environment, dryRun, planFile, account, credentials, usage,
-                    deniedAttempts, deniedAttemptsLevel);
+                    profile, roleArn, externalId, environment, dryRun, planFile, account, credentials, allowInsecureEndpoint,
+                    usage, deniedAttempts, deniedAttemptsLevel);
         }
     }
 }
