@@ -8,7 +8,6 @@ import io.claudebaseline.live.SelectorCoverage;
 import io.claudebaseline.live.Selectors;
 import io.claudebaseline.model.TrailSelectors;
 import java.util.List;
-import java.util.Optional;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.cloudtrail.model.GetEventSelectorsResponse;
 import software.amazon.awssdk.services.cloudtrail.model.Trail;
@@ -29,11 +28,7 @@ record TrailLocation(String trailName, String homeRegion, String bucket, String 
         String home = wanted.homeRegion();
         CloudTrailClient ct = aws.cloudTrail(home);
         String where = "trail " + name + " in " + home;
-        List<Trail> trails = AwsOperation.DESCRIBE_TRAILS.call(where, () ->
-                ct.describeTrails(r -> r.trailNameList(name).includeShadowTrails(true)).trailList());
-        Optional<Trail> match = trails.stream()
-                .filter(t -> name.equals(t.name()) || (t.trailARN() != null && t.trailARN().endsWith(":trail/" + name))).findFirst();
-        Trail t = match.orElseThrow(() -> new IllegalArgumentException("trail " + name + " does not exist in " + home
+        Trail t = io.claudebaseline.live.LiveStateReader.describeTrail(ct, name, where).orElseThrow(() -> new IllegalArgumentException("trail " + name + " does not exist in " + home
                 + ", so there is nothing to read; fix controls.cloudTrailDataEvents.trailName/homeRegion"));
         if (t.s3BucketName() == null || t.s3BucketName().isBlank()) {
             throw new IllegalArgumentException("trail " + name + " names no S3 bucket, so there is nothing to read");
