@@ -15,6 +15,10 @@ import picocli.CommandLine.Option;
             "content and is attached to every target; SCPs are enabled; the trail logs Claude data events for every",
             "protected workspace; no long-term Claude API key or shadow user exists; the deny scenarios hold against",
             "the live SCP content; which accounts the SCPs actually cover through the OU tree.",
+            "",
+            "Findings the config's exceptions: accept (each with owner, reason and expiry) are reported EXCEPTED and",
+            "do not fail the gate; an expired exception stops excepting, one about to expire or matching nothing is",
+            "a warning. See docs/configuration.md, 'exceptions'.",
         },
         footer = {"", "Examples:", "  claude-baseline verify --config claude-baseline.yaml --report-dir reports",
                   "  claude-baseline verify --account 111122223333   # may Claude Platform be enabled in this account?",
@@ -39,6 +43,11 @@ final class VerifyCommand extends EngineCommand {
             description = "WARN or FAIL when --denied-attempts finds any. Default: ${DEFAULT-VALUE}.")
     String deniedAttemptsLevel;
 
+    @Option(names = "--no-exceptions", description = {
+            "Apply none of the config's exceptions: report the raw state (for audits). The exceptions are still",
+            "listed in the reports, marked ignored."})
+    boolean noExceptions;
+
     @Override
     EngineRequest request(Map<String, String> env) {
         try {
@@ -60,6 +69,6 @@ final class VerifyCommand extends EngineCommand {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         return base(Action.VERIFY, config, aws, env).reportDir(reportDir).account(account).deniedAttempts(denied)
-                .deniedAttemptsLevel(level).build();
+                .deniedAttemptsLevel(level).ignoreExceptions(noExceptions).build();
     }
 }

@@ -13,6 +13,7 @@ import io.claudebaseline.config.ConfigLoader;
 import io.claudebaseline.config.ConfigValidator;
 import io.claudebaseline.config.Problem;
 import io.claudebaseline.eval.NamedPolicy;
+import io.claudebaseline.exceptions.ExceptionRules;
 import io.claudebaseline.live.LiveOperations;
 import io.claudebaseline.model.Baseline;
 import io.claudebaseline.render.ArtifactWriter;
@@ -25,6 +26,8 @@ import io.claudebaseline.usage.UsageOperation;
 import io.claudebaseline.verify.CheckResult;
 import io.claudebaseline.verify.CheckStatus;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -56,7 +59,8 @@ public final class BaselineEngine implements Engine {
     public EngineResult run(EngineRequest request, Progress progress) throws Exception {
         checkAccount(request.account());
         BaselineConfig config = loadAndValidate(request.configPath());
-        List<Problem> warnings = ConfigValidator.validate(config).stream().filter(p -> !p.isError()).toList();
+        List<Problem> warnings = new ArrayList<>(ConfigValidator.validate(config).stream().filter(p -> !p.isError()).toList());
+        warnings.addAll(exceptionDates(config, request));
         warnings.forEach(w -> progress.line(w.toString()));
 
         if (request.action() == Action.VALIDATE) {
@@ -77,7 +81,7 @@ public final class BaselineEngine implements Engine {
             if (!UsageOperation.needsAws(request)) {
                 // --emit-sql prints a query; --from-results analyses Athena's CSV: neither reads AWS.
                 EngineResult offline = UsageOperation.offline(baseline, request, progress);
-                return request.usage().emitSql() != null ? offline : withReports(offline, request.reportDir());
+                return request.usage().emitSql() != null ? offline : withReports(offline, request);
             }
         }
         if (request.action() == Action.VERIFY) {
@@ -104,7 +108,7 @@ public final class BaselineEngine implements Engine {
                         ? "All " + checks.size() + " scenarios behave as expected against the rendered SCPs."
                         : failed + " of " + checks.size() + " scenarios did not behave as expected.";
                 EngineResult result = new EngineResult(Action.SIMULATE, ok, 0, checks, warnings, List.of(), request.reportDir(), summary);
-                return withReports(result, request.reportDir());
+                return withReports(result, request);
             }
             default:
                 break;
@@ -118,8 +122,8 @@ public final class BaselineEngine implements Engine {
             switch (request.action()) {
                 case PLAN -> result = LiveOperations.plan(baseline, request, aws, progress);
                 case APPLY -> result = LiveOperations.apply(baseline, request, aws, progress);
-                case VERIFY -> result = withReports(LiveOperations.verify(baseline, request, aws, progress), request.reportDir());
-                case USAGE -> result = withReports(UsageOperation.live(baseline, request, aws, progress), request.reportDir());
+                case VERIFY -> result = withReports(LiveOperations.verify(baseline, request, aws, progress), request);
+                case USAGE -> result = withReports(UsageOperation.live(baseline, request, aws, progress), request);
                 default -> throw new IllegalStateException("unhandled action " + request.action());
             }
             List<Problem> allWarnings = new ArrayList<>(warnings);
@@ -137,6 +141,18 @@ public final class BaselineEngine implements Engine {
             throw new ConfigException(configPath.toString(), problems);
         }
         return config;
+    }
+
+    /**
+     * The exceptions' day-dependent rules: an expiry too far ahead stops every run; an expired one stops validate (the
+     * config under review) and is a warning elsewhere (verify then fails the findings it covered, naming it).
+     */
+    private static List<Problem> exceptionDates(BaselineConfig config, EngineRequest request) throws ConfigException {
+        List<Problem> dated = ExceptionRules.dates(config, LocalDate.now(ZoneOffset.UTC), request.action() == Action.VALIDATE);
+        if (dated.stream().anyMatch(Problem::isError)) {
+            throw new ConfigException(request.configPath().toString(), dated.stream().filter(Problem::isError).toList());
+        }
+        return dated;
     }
 
     /** Verify --account takes one member account id: 12 digits, as Organizations writes them. */
@@ -162,13 +178,14 @@ public final class BaselineEngine implements Engine {
         }
     }
 
-    private static EngineResult withReports(EngineResult result, Path reportDir) throws java.io.IOException {
+    private static EngineResult withReports(EngineResult result, EngineRequest request) throws java.io.IOException {
+        Path reportDir = request.reportDir();
         if (reportDir == null) {
             return result;
         }
         prepareDirectory(reportDir, "report directory");
         List<Path> files = new ArrayList<>(result.artifacts());
-        files.addAll(Reports.write(result, reportDir));
+        files.addAll(Reports.write(result, reportDir, request.configPath()));
         return result.withArtifacts(files, reportDir);
     }
 }

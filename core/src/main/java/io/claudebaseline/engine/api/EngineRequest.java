@@ -23,6 +23,7 @@ import java.util.Map;
  * @param credentials  explicit credentials (the Jenkins step's credentialsId); null: environment, profile, default chain
  * @param allowInsecureEndpoint allow a plain {@code http://} endpoint on a host that is not loopback (with a warning);
  *                     see {@link io.claudebaseline.aws.EndpointRule}
+ * @param ignoreExceptions verify: report the raw state, with the config's exceptions listed but not applied
  * @param usage        usage: the window and where the events come from; verify: none (see {@code deniedAttempts})
  * @param deniedAttempts      verify: also check the trail for denied attempts on protected workspaces within this
  *                            much time before now (null: off)
@@ -45,6 +46,7 @@ public record EngineRequest(
         String account,
         software.amazon.awssdk.auth.credentials.AwsCredentialsProvider credentials,
         boolean allowInsecureEndpoint,
+        boolean ignoreExceptions,
         UsageWindow usage,
         java.time.Duration deniedAttempts,
         io.claudebaseline.verify.CheckStatus deniedAttemptsLevel) {
@@ -89,6 +91,7 @@ public record EngineRequest(
         private String account;
         private software.amazon.awssdk.auth.credentials.AwsCredentialsProvider credentials;
         private boolean allowInsecureEndpoint;
+        private boolean ignoreExceptions;
         private UsageWindow usage;
         private java.time.Duration deniedAttempts;
         private io.claudebaseline.verify.CheckStatus deniedAttemptsLevel;
@@ -112,6 +115,7 @@ public record EngineRequest(
         public Builder account(String v) { this.account = v; return this; }
         public Builder credentials(software.amazon.awssdk.auth.credentials.AwsCredentialsProvider v) { this.credentials = v; return this; }
         public Builder allowInsecureEndpoint(boolean v) { this.allowInsecureEndpoint = v; return this; }
+        public Builder ignoreExceptions(boolean v) { this.ignoreExceptions = v; return this; }
         public Builder usage(UsageWindow v) { this.usage = v; return this; }
         public Builder deniedAttempts(java.time.Duration v) { this.deniedAttempts = v; return this; }
         public Builder deniedAttemptsLevel(io.claudebaseline.verify.CheckStatus v) { this.deniedAttemptsLevel = v; return this; }
@@ -119,7 +123,7 @@ public record EngineRequest(
         public EngineRequest build() {
             return new EngineRequest(action, configPath, outputDir, reportDir, templatesDir, region, endpointUrl,
                     profile, roleArn, externalId, environment, dryRun, planFile, account, credentials, allowInsecureEndpoint,
-                    usage, deniedAttempts, deniedAttemptsLevel);
+                    ignoreExceptions, usage, deniedAttempts, deniedAttemptsLevel);
         }
     }
 }
