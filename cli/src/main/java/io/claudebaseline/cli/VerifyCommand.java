@@ -2,7 +2,10 @@ package io.claudebaseline.cli;
 
 import io.claudebaseline.engine.api.Action;
 import io.claudebaseline.engine.api.EngineRequest;
+import io.claudebaseline.live.RequiredControls;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,7 +25,9 @@ import picocli.CommandLine.Option;
         },
         footer = {"", "Examples:", "  claude-baseline verify --config claude-baseline.yaml --report-dir reports",
                   "  claude-baseline verify --account 111122223333   # may Claude Platform be enabled in this account?",
-                  "  claude-baseline verify --denied-attempts 24h --denied-attempts-level FAIL"})
+                  "  claude-baseline verify --denied-attempts 24h --denied-attempts-level FAIL",
+                  "  claude-baseline verify --require protect-workspaces,deny-long-term-key-use,cloudtrail-data-events",
+                  "      # a release gate: fails if the config switches one of these off, not only if it is missing live"})
 final class VerifyCommand extends EngineCommand {
     @Mixin ConfigOptions config;
     @Mixin AwsOptions aws;
@@ -43,6 +48,12 @@ final class VerifyCommand extends EngineCommand {
             description = "WARN or FAIL when --denied-attempts finds any. Default: ${DEFAULT-VALUE}.")
     String deniedAttemptsLevel;
 
+    @Option(names = "--require", paramLabel = "CONTROL", split = ",",
+            description = {"Controls the gate depends on (comma-separated): each fails verify unless the config enables it",
+                    "and every check proving it passes, so weakening the config cannot weaken the gate. One of: "
+                    + "protect-workspaces, deny-long-term-key-creation, deny-shadow-users, deny-long-term-key-use, cloudtrail-data-events."})
+    List<String> require = new ArrayList<>();
+
     @Option(names = "--no-exceptions", description = {
             "Apply none of the config's exceptions: report the raw state (for audits). The exceptions are still",
             "listed in the reports, marked ignored."})
@@ -56,6 +67,11 @@ final class VerifyCommand extends EngineCommand {
             // A bad option value is a usage error here (exit 64), before anything is read.
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--" + e.getMessage());
         }
+        try {
+            RequiredControls.parse(require);
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--require: " + e.getMessage());
+        }
         java.time.Duration denied;
         io.claudebaseline.verify.CheckStatus level;
         try {
@@ -68,7 +84,7 @@ final class VerifyCommand extends EngineCommand {
         } catch (IllegalArgumentException e) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        return base(Action.VERIFY, config, aws, env).reportDir(reportDir).account(account).deniedAttempts(denied)
-                .deniedAttemptsLevel(level).ignoreExceptions(noExceptions).build();
+        return base(Action.VERIFY, config, aws, env).reportDir(reportDir).account(account).require(require).ignoreExceptions(noExceptions)
+                .deniedAttempts(denied).deniedAttemptsLevel(level).build();
     }
 }

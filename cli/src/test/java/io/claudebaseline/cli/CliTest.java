@@ -225,4 +225,18 @@ class CliTest {
         assertThat(code).isEqualTo(ExitCode.ERROR);
         assertThat(err.toString()).contains("it exists and is not a directory");
     }
+
+    @Test
+    void verifyRequireTakesControlIdsAndRefusesUnknownOnesAsAUsageError() {
+        assertThat(run(returning(result(Action.VERIFY, true, 0, List.of())), Map.of(), "verify",
+                "--require", "protect-workspaces,cloudtrail-data-events", "--require", "deny-long-term-key-use")).isEqualTo(ExitCode.OK);
+        assertThat(seen.get().require()).containsExactly("protect-workspaces", "cloudtrail-data-events", "deny-long-term-key-use");
+
+        seen.set(null);
+        assertThat(run(returning(result(Action.VERIFY, true, 0, List.of())), Map.of(), "verify", "--require", "protect-workspace"))
+                .isEqualTo(ExitCode.USAGE);
+        assertThat(err.toString()).contains("--require", "'protect-workspace' is not a control id",
+                "protect-workspaces, deny-long-term-key-creation, deny-shadow-users, deny-long-term-key-use, cloudtrail-data-events");
+        assertThat(seen.get()).isNull();
+    }
 }

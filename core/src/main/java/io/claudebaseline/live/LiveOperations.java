@@ -106,6 +106,7 @@ public final class LiveOperations {
             checks.addAll(io.claudebaseline.usage.DeniedAttemptsCheck.run(baseline, request, aws, progress));
         }
         checks.addAll(waivers.bookkeeping());
+        checks.addAll(RequiredControls.check(baseline, checks, RequiredControls.parse(request.require())));
 
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("organization", Plan.JSON.convertValue(live.organization(), Map.class));

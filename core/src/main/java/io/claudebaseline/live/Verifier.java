@@ -96,8 +96,11 @@ public final class Verifier {
         Set<String> desired = baseline.scps().stream().map(ScpDocument::name).collect(Collectors.toSet());
         for (LiveState.Scp stale : live.ownedScps().values()) {
             if (!desired.contains(stale.name())) {
-                out.add(CheckResult.warn(ORGANIZATION, "scp-stale:" + stale.name(), "SCP " + stale.name() + " (" + stale.id()
-                        + ") was made by claude-baseline but is no longer in the baseline; apply detaches and deletes it.")
+                // A FAIL, not a warning: live and desired differ (plan would delete it), and a gate that passes while
+                // the config has dropped a control would be passing vacuously.
+                out.add(CheckResult.fail(ORGANIZATION, "scp-stale:" + stale.name(), "SCP " + stale.name() + " (" + stale.id()
+                        + ") was made by claude-baseline but is no longer in the baseline; run apply, which detaches and deletes it"
+                        + " (or put its control back in the config).")
                         .withEvidence(Map.of("policyId", stale.id(), "targets", stale.targets())));
             }
         }

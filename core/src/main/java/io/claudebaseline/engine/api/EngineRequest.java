@@ -21,6 +21,8 @@ import java.util.Map;
  * @param planFile     plan: also write the plan as JSON here (null: outputDir/plan.json when outputDir is set)
  * @param account      verify: answer for one member account only (null: the whole organisation)
  * @param credentials  explicit credentials (the Jenkins step's credentialsId); null: environment, profile, default chain
+ * @param require      verify: control ids ({@code io.claudebaseline.model.Control}) the gate depends on; each fails
+ *                     verify unless the config enables it and it is in place live. Empty: none
  * @param allowInsecureEndpoint allow a plain {@code http://} endpoint on a host that is not loopback (with a warning);
  *                     see {@link io.claudebaseline.aws.EndpointRule}
  * @param ignoreExceptions verify: report the raw state, with the config's exceptions listed but not applied
@@ -45,6 +47,7 @@ public record EngineRequest(
         Path planFile,
         String account,
         software.amazon.awssdk.auth.credentials.AwsCredentialsProvider credentials,
+        java.util.List<String> require,
         boolean allowInsecureEndpoint,
         boolean ignoreExceptions,
         UsageWindow usage,
@@ -53,6 +56,7 @@ public record EngineRequest(
 
     public EngineRequest {
         environment = environment == null ? Map.of() : Map.copyOf(environment);
+        require = require == null ? java.util.List.of() : java.util.List.copyOf(require);
         usage = usage == null ? UsageWindow.DEFAULT : usage;
         deniedAttemptsLevel = deniedAttemptsLevel == null ? io.claudebaseline.verify.CheckStatus.WARN : deniedAttemptsLevel;
     }
@@ -90,6 +94,7 @@ public record EngineRequest(
         private Path planFile;
         private String account;
         private software.amazon.awssdk.auth.credentials.AwsCredentialsProvider credentials;
+        private java.util.List<String> require = java.util.List.of();
         private boolean allowInsecureEndpoint;
         private boolean ignoreExceptions;
         private UsageWindow usage;
@@ -114,6 +119,7 @@ public record EngineRequest(
         public Builder planFile(Path v) { this.planFile = v; return this; }
         public Builder account(String v) { this.account = v; return this; }
         public Builder credentials(software.amazon.awssdk.auth.credentials.AwsCredentialsProvider v) { this.credentials = v; return this; }
+        public Builder require(java.util.List<String> v) { this.require = v; return this; }
         public Builder allowInsecureEndpoint(boolean v) { this.allowInsecureEndpoint = v; return this; }
         public Builder ignoreExceptions(boolean v) { this.ignoreExceptions = v; return this; }
         public Builder usage(UsageWindow v) { this.usage = v; return this; }
@@ -122,7 +128,7 @@ public record EngineRequest(
 
         public EngineRequest build() {
             return new EngineRequest(action, configPath, outputDir, reportDir, templatesDir, region, endpointUrl,
-                    profile, roleArn, externalId, environment, dryRun, planFile, account, credentials, allowInsecureEndpoint,
+                    profile, roleArn, externalId, environment, dryRun, planFile, account, credentials, require, allowInsecureEndpoint,
                     ignoreExceptions, usage, deniedAttempts, deniedAttemptsLevel);
         }
     }
