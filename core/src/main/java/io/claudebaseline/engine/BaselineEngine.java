@@ -26,6 +26,8 @@ import io.claudebaseline.secrets.Redactor;
 import io.claudebaseline.simulate.ActionCoverage;
 import io.claudebaseline.simulate.CheckSummary;
 import io.claudebaseline.simulate.Simulator;
+import io.claudebaseline.usage.DeniedAttemptsCheck;
+import io.claudebaseline.usage.UsageOperation;
 import io.claudebaseline.verify.CheckResult;
 import io.claudebaseline.verify.CheckStatus;
 import java.nio.file.Path;
@@ -70,10 +72,39 @@ public final class BaselineEngine implements Engine {
     public EngineResult run(EngineRequest request, Progress progress) throws Exception {
         Redactor secrets = Redactor.forRequest(request);
         try {
-            return secrets.redact(execute(request, secrets.redacting(progress), secrets));
+            return secrets.redact(withSarif(request, secrets.redacting(progress), secrets));
         } catch (Exception e) {
             throw secrets.redact(e);
         }
+    }
+
+    /**
+     * validate/render with a SARIF file: the log is for pull-request checks of the config, so it is written above
+     * all when the config is invalid (then the ConfigException still ends the run).
+     */
+    private EngineResult withSarif(EngineRequest request, Progress progress, Redactor secrets) throws Exception {
+        boolean sarif = request.sarifFile() != null && (request.action() == Action.VALIDATE || request.action() == Action.RENDER);
+        if (!sarif) {
+            return execute(request, progress, secrets);
+        }
+        EngineResult result;
+        try {
+            result = execute(request, progress, secrets);
+        } catch (ConfigException e) {
+            try {
+                Reports.writeSarif(request.sarifFile(), request.action(), List.of(),
+                        e.problems().stream().map(secrets::redact).toList(), request.configPath());
+                progress.line("Wrote the config's problems to " + request.sarifFile());
+            } catch (java.io.IOException writeFailure) {
+                e.addSuppressed(writeFailure);
+            }
+            throw e;
+        }
+        result = secrets.redact(result);
+        Reports.writeSarif(request.sarifFile(), request.action(), result.checks(), result.warnings(), request.configPath());
+        List<Path> artifacts = new ArrayList<>(result.artifacts());
+        artifacts.add(request.sarifFile());
+        return result.withArtifacts(artifacts, result.reportDir());
     }
 
     private EngineResult execute(EngineRequest request, Progress progress, Redactor secrets) throws Exception {
@@ -107,6 +138,18 @@ public final class BaselineEngine implements Engine {
             String summary = "Config " + request.configPath() + " is valid"
                     + (warnings.isEmpty() ? "." : " (" + warnings.size() + " warning" + (warnings.size() == 1 ? "" : "s") + ").");
             return new EngineResult(Action.VALIDATE, true, 0, List.of(), warnings, List.of(), null, summary);
+        }
+
+        if (request.action() == Action.USAGE) {
+            UsageOperation.check(request, baseline);
+            if (!UsageOperation.needsAws(request)) {
+                // --emit-sql prints a query; --from-results analyses Athena's CSV: neither reads AWS.
+                EngineResult offline = UsageOperation.offline(baseline, request, progress);
+                return request.usage().emitSql() != null ? offline : withReports(offline, request);
+            }
+        }
+        if (request.action() == Action.VERIFY) {
+            DeniedAttemptsCheck.checkRequest(request, baseline);
         }
 
         switch (request.action()) {
@@ -148,6 +191,7 @@ public final class BaselineEngine implements Engine {
                 case APPLY -> result = LiveOperations.apply(baseline, request, aws, progress);
                 case VERIFY -> result = withReports(secrets.redact(withCoverage(LiveOperations.verify(baseline, request, aws, progress),
                         baseline)), request);
+                case USAGE -> result = withReports(secrets.redact(UsageOperation.live(baseline, request, aws, progress)), request);
                 default -> throw new IllegalStateException("unhandled action " + request.action());
             }
             List<Problem> allWarnings = new ArrayList<>(warnings);
