@@ -28,7 +28,8 @@ import picocli.CommandLine.Command;
             "     users, and CallWithBearerToken with a LONG_TERM token);",
             "  3. CloudTrail data events for AWS::AWSExternalAnthropic::Workspace.",
             "",
-            "Typical flow: validate -> render (review the files) -> plan -> apply -> verify (on a schedule).",
+            "Typical flow: validate -> render (review the files) -> plan -> apply -> verify (on a schedule);",
+            "usage reads the trail back to tighten the allow-lists to the principals actually used.",
         },
         footerHeading = "%nExit codes:%n",
         footer = {
@@ -37,7 +38,7 @@ import picocli.CommandLine.Command;
             "  2   drift: not compliant (verify), changes pending (plan --detailed-exitcode), scenario failed (simulate)",
             "  64  usage: unknown option or missing argument",
             "",
-            "Docs: docs/configuration.md, docs/controls.md, docs/aws.md, docs/simulation.md, docs/jenkins.md",
+            "Docs: docs/configuration.md, docs/controls.md, docs/aws.md, docs/simulation.md, docs/usage.md, docs/jenkins.md",
         })
 public final class ClaudeBaselineCommand implements Runnable {
 
@@ -52,6 +53,7 @@ public final class ClaudeBaselineCommand implements Runnable {
             PlanCommand.class,
             ApplyCommand.class,
             VerifyCommand.class,
+            UsageCommand.class,
             PermissionsCommand.class,
             CommandLine.HelpCommand.class);
 
@@ -60,7 +62,7 @@ public final class ClaudeBaselineCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: choose one of validate, render, simulate, plan, apply, verify, permissions");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: choose one of validate, render, simulate, plan, apply, verify, usage, permissions");
     }
 
     /** Builds the command line with every subcommand, sharing the engine and environment. */

@@ -22,6 +22,8 @@ import io.claudebaseline.render.Templates;
 import io.claudebaseline.report.Reports;
 import io.claudebaseline.secrets.Redactor;
 import io.claudebaseline.simulate.Simulator;
+import io.claudebaseline.usage.DeniedAttemptsCheck;
+import io.claudebaseline.usage.UsageOperation;
 import io.claudebaseline.verify.CheckResult;
 import io.claudebaseline.verify.CheckStatus;
 import java.nio.file.Path;
@@ -93,6 +95,18 @@ public final class BaselineEngine implements Engine {
             return new EngineResult(Action.VALIDATE, true, 0, List.of(), warnings, List.of(), null, summary);
         }
 
+        if (request.action() == Action.USAGE) {
+            UsageOperation.check(request, baseline);
+            if (!UsageOperation.needsAws(request)) {
+                // --emit-sql prints a query; --from-results analyses Athena's CSV: neither reads AWS.
+                EngineResult offline = UsageOperation.offline(baseline, request, progress);
+                return request.usage().emitSql() != null ? offline : withReports(offline, request);
+            }
+        }
+        if (request.action() == Action.VERIFY) {
+            DeniedAttemptsCheck.checkRequest(request, baseline);
+        }
+
         switch (request.action()) {
             case RENDER: {
                 Path out = request.outputDir() == null ? Path.of("baseline") : request.outputDir();
@@ -128,6 +142,7 @@ public final class BaselineEngine implements Engine {
                 case PLAN -> result = LiveOperations.plan(baseline, request, aws, progress);
                 case APPLY -> result = LiveOperations.apply(baseline, request, aws, progress);
                 case VERIFY -> result = withReports(secrets.redact(LiveOperations.verify(baseline, request, aws, progress)), request);
+                case USAGE -> result = withReports(secrets.redact(UsageOperation.live(baseline, request, aws, progress)), request);
                 default -> throw new IllegalStateException("unhandled action " + request.action());
             }
             List<Problem> allWarnings = new ArrayList<>(warnings);
