@@ -20,6 +20,8 @@ import java.util.Map;
  * @param partition        ARN partition; {@code aws} unless in GovCloud or China
  * @param scenarios        user-supplied deny scenarios checked by simulate and verify
  * @param audit            how verify audits member accounts and how severe key findings are
+ * @param allowEmptyBaseline accept a config that enables no control (otherwise an error: a baseline that protects
+ *                         nothing would let every gate pass)
  */
 public record BaselineConfig(
         Integer version,
@@ -33,7 +35,8 @@ public record BaselineConfig(
         Map<String, String> tags,
         String partition,
         List<ScenarioConfig> scenarios,
-        AuditConfig audit) {
+        AuditConfig audit,
+        Boolean allowEmptyBaseline) {
 
     public static final String DEFAULT_PREFIX = "claude-baseline";
 
@@ -49,6 +52,15 @@ public record BaselineConfig(
         partition = partition == null ? "aws" : partition;
         scenarios = scenarios == null ? List.of() : List.copyOf(scenarios);
         audit = audit == null ? AuditConfig.defaults() : audit;
+        allowEmptyBaseline = allowEmptyBaseline != null && allowEmptyBaseline;
+    }
+
+    /** The config without the optional switches added later (tests and tools build configs this way). */
+    public BaselineConfig(Integer version, String policyNamePrefix, List<String> targets, List<WorkspaceConfig> workspaces,
+            List<String> exemptPrincipals, ControlsConfig controls, Layout layout, LimitsConfig limits, Map<String, String> tags,
+            String partition, List<ScenarioConfig> scenarios, AuditConfig audit) {
+        this(version, policyNamePrefix, targets, workspaces, exemptPrincipals, controls, layout, limits, tags, partition, scenarios,
+                audit, null);
     }
 
     /** How statements are grouped into SCPs. */

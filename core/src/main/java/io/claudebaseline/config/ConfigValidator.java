@@ -259,7 +259,27 @@ public final class ConfigValidator {
         return account.equals("*") ? "every account" : account.matches("\\d{12}") ? "account " + account : "the matching accounts";
     }
 
+    /**
+     * A baseline that enables nothing protects nothing, yet every gate on it would pass: an error unless accepted with
+     * allowEmptyBaseline. Each of the guide's controls that is off gets a warning either way.
+     */
+    private static void someControlIsOn(BaselineConfig c, List<Problem> p) {
+        Map<String, Boolean> controls = c.controls().enabledByName();
+        if (!controls.containsValue(true) && !c.allowEmptyBaseline()) {
+            p.add(Problem.error("controls", "no control is enabled: the baseline protects nothing, and verify would pass while nothing "
+                    + "is in place; turn on at least one control (docs/controls.md), or set allowEmptyBaseline: true to accept "
+                    + "an empty baseline on purpose"));
+        }
+        for (String guide : ControlsConfig.GUIDE_CONTROLS) {
+            if (!controls.getOrDefault(guide, true)) {
+                p.add(Problem.warning("controls." + guide, "is off, so this part of the hardening guide is not enforced "
+                        + "(see docs/controls.md); remove 'enabled: false' to turn it on"));
+            }
+        }
+    }
+
     private static void controls(BaselineConfig c, List<Problem> p) {
+        someControlIsOn(c, p);
         ControlsConfig.ShadowUsers shadow = c.controls().denyShadowUsers();
         if (shadow.isEnabled()) {
             String pattern = shadow.userNamePattern();
