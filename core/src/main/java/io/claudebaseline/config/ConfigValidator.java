@@ -106,7 +106,7 @@ public final class ConfigValidator {
                 p.add(Problem.error(path, "empty target; give a root id (r-...), an OU id (ou-...-...) or a 12-digit account id"));
             } else if (!TARGET.matcher(t).matches()) {
                 p.add(Problem.error(path, quote(t) + " is not a root id (r-ab12), an OU id (ou-ab12-11111111) or a 12-digit account id"
-                        + (t.matches("\\d+") ? " (account ids have exactly 12 digits; quote them in YAML so leading zeros survive)" : "")));
+                        + (t.matches("\\d+") ? " (account ids have exactly 12 digits, leading zeros included)" : "")));
             } else if (!seen.add(t)) {
                 p.add(Problem.error(path, quote(t) + " is listed twice; remove the duplicate"));
             }
@@ -154,7 +154,7 @@ public final class ConfigValidator {
                 p.add(Problem.error(path + ".region", quote(w.region()) + " is not a region name such as us-east-1; omit it to match any region"));
             }
             if (!WorkspaceConfig.ANY.equals(w.account()) && !ACCOUNT.matcher(w.account()).matches()) {
-                p.add(Problem.error(path + ".account", quote(w.account()) + " is not a 12-digit account id (quote it in YAML so leading zeros survive)"));
+                p.add(Problem.error(path + ".account", quote(w.account()) + " is not a 12-digit account id"));
             }
             boolean anyRegion = WorkspaceConfig.ANY.equals(w.region());
             boolean anyAccount = WorkspaceConfig.ANY.equals(w.account());
