@@ -62,7 +62,7 @@ public final class ClaudeBaselineCommand implements Runnable {
         CommandLine cli = new CommandLine(new ClaudeBaselineCommand(), new Factory(engine, environment));
         cli.setUsageHelpWidth(110);
         cli.setExitCodeExceptionMapper(ErrorReporter::exitCodeFor);
-        cli.setExecutionExceptionHandler(new ErrorReporter());
+        cli.setExecutionExceptionHandler(new ErrorReporter(environment));
         cli.setParameterExceptionHandler((ex, args) -> {
             ex.getCommandLine().getErr().println("error: " + ex.getMessage());
             ex.getCommandLine().getErr().println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");

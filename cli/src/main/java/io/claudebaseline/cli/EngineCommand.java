@@ -66,7 +66,8 @@ abstract class EngineCommand implements Callable<Integer> {
     static EngineRequest.Builder base(Action action, ConfigOptions config, AwsOptions aws, Map<String, String> env) {
         EngineRequest.Builder b = EngineRequest.builder(action, config.config).templatesDir(config.templates).environment(env);
         if (aws != null) {
-            b.region(aws.region).profile(aws.profile).roleArn(aws.roleArn).externalId(aws.externalId).endpointUrl(aws.endpointUrl);
+            b.region(aws.region).profile(aws.profile).roleArn(aws.roleArn).externalId(aws.externalId).endpointUrl(aws.endpointUrl)
+                    .allowInsecureEndpoint(aws.allowInsecureEndpoint);
         }
         return b;
     }
@@ -80,10 +81,12 @@ abstract class EngineCommand implements Callable<Integer> {
         }
         if (!result.checks().isEmpty()) {
             out.println(result.count(CheckStatus.PASS) + " passed, " + result.count(CheckStatus.WARN) + " warnings, "
-                    + result.count(CheckStatus.FAIL) + " failed (" + result.checks().size() + " checks)");
+                    + result.count(CheckStatus.FAIL) + " failed"
+                    + (result.count(CheckStatus.EXCEPTED) == 0 ? "" : ", " + result.count(CheckStatus.EXCEPTED) + " excepted")
+                    + " (" + result.checks().size() + " checks)");
         }
         if (result.reportDir() != null) {
-            out.println("Reports: " + result.reportDir().resolve("summary.md") + ", report.json, junit.xml");
+            out.println("Reports: " + result.reportDir().resolve("report.html") + ", summary.md, report.json, junit.xml, report.sarif");
         }
         out.println(result.summary());
         out.flush();

@@ -2,7 +2,10 @@ package io.claudebaseline.cli;
 
 import io.claudebaseline.engine.api.Action;
 import io.claudebaseline.engine.api.EngineRequest;
+import io.claudebaseline.live.RequiredControls;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,9 +18,15 @@ import picocli.CommandLine.Option;
             "content and is attached to every target; SCPs are enabled; the trail logs Claude data events for every",
             "protected workspace; no long-term Claude API key or shadow user exists; the deny scenarios hold against",
             "the live SCP content; which accounts the SCPs actually cover through the OU tree.",
+            "",
+            "Findings the config's exceptions: accept (each with owner, reason and expiry) are reported EXCEPTED and",
+            "do not fail the gate; an expired exception stops excepting, one about to expire or matching nothing is",
+            "a warning. See docs/configuration.md, 'exceptions'.",
         },
         footer = {"", "Examples:", "  claude-baseline verify --config claude-baseline.yaml --report-dir reports",
-                  "  claude-baseline verify --account 111122223333   # may Claude Platform be enabled in this account?"})
+                  "  claude-baseline verify --account 111122223333   # may Claude Platform be enabled in this account?",
+                  "  claude-baseline verify --require protect-workspaces,deny-long-term-key-use,cloudtrail-data-events",
+                  "      # a release gate: fails if the config switches one of these off, not only if it is missing live"})
 final class VerifyCommand extends EngineCommand {
     @Mixin ConfigOptions config;
     @Mixin AwsOptions aws;
@@ -29,6 +38,17 @@ final class VerifyCommand extends EngineCommand {
     @Option(names = "--account", paramLabel = "ID", description = "Answer for one member account only (12 digits).")
     String account;
 
+    @Option(names = "--require", paramLabel = "CONTROL", split = ",",
+            description = {"Controls the gate depends on (comma-separated): each fails verify unless the config enables it",
+                    "and every check proving it passes, so weakening the config cannot weaken the gate. One of: "
+                    + "protect-workspaces, deny-long-term-key-creation, deny-shadow-users, deny-long-term-key-use, cloudtrail-data-events."})
+    List<String> require = new ArrayList<>();
+
+    @Option(names = "--no-exceptions", description = {
+            "Apply none of the config's exceptions: report the raw state (for audits). The exceptions are still",
+            "listed in the reports, marked ignored."})
+    boolean noExceptions;
+
     @Override
     EngineRequest request(Map<String, String> env) {
         try {
@@ -37,6 +57,11 @@ final class VerifyCommand extends EngineCommand {
             // A bad option value is a usage error here (exit 64), before anything is read.
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--" + e.getMessage());
         }
-        return base(Action.VERIFY, config, aws, env).reportDir(reportDir).account(account).build();
+        try {
+            RequiredControls.parse(require);
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--require: " + e.getMessage());
+        }
+        return base(Action.VERIFY, config, aws, env).reportDir(reportDir).account(account).require(require).ignoreExceptions(noExceptions).build();
     }
 }

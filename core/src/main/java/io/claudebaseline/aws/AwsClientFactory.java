@@ -1,6 +1,8 @@
 package io.claudebaseline.aws;
 
 import io.claudebaseline.engine.api.EngineRequest;
+import io.claudebaseline.engine.api.Progress;
+import io.claudebaseline.secrets.Redactor;
 import io.claudebaseline.facts.AwsFacts;
 import java.net.URI;
 import java.util.Map;
@@ -26,7 +28,8 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
  *   <li>Region: {@link EngineRequest#region()}, else {@code AWS_REGION}, else {@code AWS_DEFAULT_REGION}, else
  *       {@value AwsFacts#DEFAULT_REGION}. Organizations always goes to its home region in that partition;
  *       CloudTrail to the region asked for.</li>
- *   <li>Endpoint: {@link EngineRequest#endpointUrl()}, else {@code AWS_ENDPOINT_URL}, else AWS's own.</li>
+ *   <li>Endpoint: {@link EngineRequest#endpointUrl()}, else {@code AWS_ENDPOINT_URL}, else AWS's own; checked by
+ *       {@link EndpointRule} (plain http only to loopback unless explicitly allowed).</li>
  *   <li>HTTP: the SDK's URL-connection client (small, no extra threads); retries, timeouts and the Organizations
  *       rate limit from {@link AwsClientSettings#fromEnvironment}.</li>
  * </ul>
@@ -38,14 +41,34 @@ public final class AwsClientFactory {
         return create(request, AwsClientSettings.fromEnvironment(request.environment()));
     }
 
+    /** The engine's factory: settings from the request's environment, the run's redactor and progress. */
+    public static AwsClients create(EngineRequest request, Redactor secrets, Progress progress) {
+        return create(request, AwsClientSettings.fromEnvironment(request.environment()), secrets, progress);
+    }
+
     /** As {@link #create(EngineRequest)} with explicit settings (tests: small retry budget, fault injection). */
     public static AwsClients create(EngineRequest request, AwsClientSettings settings) {
+        return create(request, settings, Redactor.forRequest(request), Progress.SILENT);
+    }
+
+    /**
+     * The clients of one run. Every credential they resolve joins {@code secrets}; every retry after an attempt
+     * without an answer (or with a server error) is a line on {@code progress}.
+     */
+    public static AwsClients create(EngineRequest request, AwsClientSettings settings, Redactor secrets, Progress progress) {
         String region = region(request);
         URI endpoint = endpoint(request);
         AwsCredentialsProvider base = baseCredentials(request);
-        SdkHttpClient http = settings.httpClientDecorator().apply(UrlConnectionHttpClient.builder().build());
+        secrets.add(request.externalId());
+        // The connection and read timeouts follow the attempt timeout, so a silent endpoint costs one attempt
+        // timeout per attempt, not the HTTP client's own (longer) defaults.
+        SdkHttpClient http = settings.httpClientDecorator().apply(UrlConnectionHttpClient.builder()
+                .connectionTimeout(min(CONNECT_TIMEOUT, settings.attemptTimeout()))
+                .socketTimeout(settings.attemptTimeout()).build());
         OrganizationsRateLimiter limiter = settings.rateLimited() ? new OrganizationsRateLimiter(settings.organizationsRateScale()) : null;
-        DefaultAwsClients.Shared shared = new DefaultAwsClients.Shared(region, endpoint, settings, http, new CallStats(), limiter);
+        RetryProgress retries = new RetryProgress(progress, settings.maxAttempts(), settings.attemptTimeout());
+        DefaultAwsClients.Shared shared = new DefaultAwsClients.Shared(region, endpoint, settings, http, new CallStats(), limiter,
+                secrets, retries);
 
         String roleArn = roleArn(request);
         if (roleArn == null) {
@@ -64,6 +87,13 @@ public final class AwsClientFactory {
             http.close();
             throw e;
         }
+    }
+
+    /** Connecting to an AWS endpoint takes milliseconds; 5 s covers a slow proxy without waiting long on a dead one. */
+    private static final java.time.Duration CONNECT_TIMEOUT = java.time.Duration.ofSeconds(5);
+
+    private static java.time.Duration min(java.time.Duration a, java.time.Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     private static final java.util.regex.Pattern ROLE_ARN =
@@ -107,22 +137,21 @@ public final class AwsClientFactory {
         return AwsFacts.DEFAULT_REGION;
     }
 
-    /** Endpoint resolution; null means AWS's own endpoints. */
+    /**
+     * Endpoint resolution; null means AWS's own endpoints. Checked against {@link EndpointRule} (https anywhere,
+     * plain http only to loopback unless {@link EngineRequest#allowInsecureEndpoint()}).
+     */
     static URI endpoint(EngineRequest request) {
-        String value = blankToNull(request.endpointUrl()) != null ? request.endpointUrl().trim() : blankToNull(request.environment().get("AWS_ENDPOINT_URL"));
-        if (value == null) {
-            return null;
+        if (blankToNull(request.endpointUrl()) != null) {
+            return EndpointRule.check(request.endpointUrl(), "endpoint URL", request.allowInsecureEndpoint());
         }
-        URI uri;
-        try {
-            uri = URI.create(value.trim());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("endpoint URL '" + value + "' is not a valid URL; give an http:// or https:// URL with a host, e.g. http://127.0.0.1:5000", e);
-        }
-        if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https")) || uri.getHost() == null) {
-            throw new IllegalArgumentException("endpoint URL '" + value + "' must be an http:// or https:// URL with a host, e.g. http://127.0.0.1:5000");
-        }
-        return uri;
+        String fromEnv = blankToNull(request.environment().get("AWS_ENDPOINT_URL"));
+        return fromEnv == null ? null : EndpointRule.check(fromEnv, "AWS_ENDPOINT_URL", request.allowInsecureEndpoint());
+    }
+
+    /** The warning an allowed plain-HTTP endpoint deserves, for the run's log; empty otherwise. */
+    public static java.util.Optional<String> endpointWarning(EngineRequest request) {
+        return EndpointRule.warning(endpoint(request));
     }
 
     /** Credentials before any role is assumed (see the class comment). Never logs or returns secret values. */

@@ -31,7 +31,8 @@ final class DefaultAwsClients implements AwsClients {
 
     /** What every client of a run shares. */
     record Shared(String region, URI endpoint, AwsClientSettings settings, SdkHttpClient httpClient,
-                  CallStats stats, OrganizationsRateLimiter limiter) {}
+                  CallStats stats, OrganizationsRateLimiter limiter, io.claudebaseline.secrets.Redactor secrets,
+                  RetryProgress retries) {}
 
     private final Shared shared;
     private final AwsCredentialsProvider credentials;
@@ -44,7 +45,8 @@ final class DefaultAwsClients implements AwsClients {
 
     DefaultAwsClients(Shared shared, AwsCredentialsProvider credentials, boolean ownsHttpClient) {
         this.shared = shared;
-        this.credentials = credentials;
+        // Whatever provides the credentials, their secrets join the run's redactor when they are resolved.
+        this.credentials = new RecordingCredentials(credentials, shared.secrets());
         this.ownsHttpClient = ownsHttpClient;
     }
 
@@ -95,6 +97,7 @@ final class DefaultAwsClients implements AwsClients {
     @Override
     public AwsClients forAccount(String accountId, String roleName, String externalId) {
         String roleArn = "arn:" + AwsFacts.partitionOf(shared.region()) + ":iam::" + accountId + ":role/" + roleName;
+        shared.secrets().add(externalId);
         AwsCredentialsProvider assumed = assumeRole(sts(), roleArn, externalId);
         DefaultAwsClients member = new DefaultAwsClients(shared, assumed, false);
         member.closeables.add((AutoCloseable) assumed);
@@ -144,6 +147,9 @@ final class DefaultAwsClients implements AwsClients {
                 .addMetricPublisher(shared.stats());
         if (shared.limiter() != null) {
             override.addExecutionInterceptor(shared.limiter());
+        }
+        if (shared.retries() != null) {
+            override.addExecutionInterceptor(shared.retries());
         }
         builder.region(Region.of(region))
                 .credentialsProvider(credentials)

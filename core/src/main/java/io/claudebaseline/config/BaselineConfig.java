@@ -20,6 +20,7 @@ import java.util.Map;
  * @param partition        ARN partition; {@code aws} unless in GovCloud or China
  * @param scenarios        user-supplied deny scenarios checked by simulate and verify
  * @param audit            how verify audits member accounts and how severe key findings are
+ * @param exceptions       accepted deviations verify reports as EXCEPTED until they expire
  * @param allowEmptyBaseline accept a config that enables no control (otherwise an error: a baseline that protects
  *                         nothing would let every gate pass)
  */
@@ -36,6 +37,7 @@ public record BaselineConfig(
         String partition,
         List<ScenarioConfig> scenarios,
         AuditConfig audit,
+        List<ExceptionConfig> exceptions,
         Boolean allowEmptyBaseline) {
 
     public static final String DEFAULT_PREFIX = "claude-baseline";
@@ -52,15 +54,16 @@ public record BaselineConfig(
         partition = partition == null ? "aws" : partition;
         scenarios = scenarios == null ? List.of() : List.copyOf(scenarios);
         audit = audit == null ? AuditConfig.defaults() : audit;
+        exceptions = exceptions == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(exceptions));
         allowEmptyBaseline = allowEmptyBaseline != null && allowEmptyBaseline;
     }
 
-    /** The config without the optional switches added later (tests and tools build configs this way). */
+    /** A config without exceptions and without the optional switches (tests and tools build configs this way). */
     public BaselineConfig(Integer version, String policyNamePrefix, List<String> targets, List<WorkspaceConfig> workspaces,
-            List<String> exemptPrincipals, ControlsConfig controls, Layout layout, LimitsConfig limits, Map<String, String> tags,
-            String partition, List<ScenarioConfig> scenarios, AuditConfig audit) {
-        this(version, policyNamePrefix, targets, workspaces, exemptPrincipals, controls, layout, limits, tags, partition, scenarios,
-                audit, null);
+                          List<String> exemptPrincipals, ControlsConfig controls, Layout layout, LimitsConfig limits,
+                          Map<String, String> tags, String partition, List<ScenarioConfig> scenarios, AuditConfig audit) {
+        this(version, policyNamePrefix, targets, workspaces, exemptPrincipals, controls, layout, limits, tags, partition,
+                scenarios, audit, null, null);
     }
 
     /** How statements are grouped into SCPs. */

@@ -1,5 +1,6 @@
 package io.claudebaseline.config;
 
+import io.claudebaseline.exceptions.ExceptionRules;
 import io.claudebaseline.facts.AwsFacts;
 import io.claudebaseline.render.BaselineBuilder;
 import io.claudebaseline.render.Templates;
@@ -61,6 +62,7 @@ public final class ConfigValidator {
         tags(config, p);
         audit(config, p);
         p.addAll(ScenarioValidator.validate(config));
+        p.addAll(ExceptionRules.validate(config));
         if (p.stream().noneMatch(Problem::isError)) {
             // Size, slots and selector values depend on the rendered text: build once to check them.
             try {

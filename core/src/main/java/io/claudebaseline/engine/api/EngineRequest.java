@@ -21,6 +21,11 @@ import java.util.Map;
  * @param planFile     plan: also write the plan as JSON here (null: outputDir/plan.json when outputDir is set)
  * @param account      verify: answer for one member account only (null: the whole organisation)
  * @param credentials  explicit credentials (the Jenkins step's credentialsId); null: environment, profile, default chain
+ * @param require      verify: control ids ({@code io.claudebaseline.model.Control}) the gate depends on; each fails
+ *                     verify unless the config enables it and it is in place live. Empty: none
+ * @param allowInsecureEndpoint allow a plain {@code http://} endpoint on a host that is not loopback (with a warning);
+ *                     see {@link io.claudebaseline.aws.EndpointRule}
+ * @param ignoreExceptions verify: report the raw state, with the config's exceptions listed but not applied
  */
 public record EngineRequest(
         Action action,
@@ -37,10 +42,14 @@ public record EngineRequest(
         boolean dryRun,
         Path planFile,
         String account,
-        software.amazon.awssdk.auth.credentials.AwsCredentialsProvider credentials) {
+        software.amazon.awssdk.auth.credentials.AwsCredentialsProvider credentials,
+        java.util.List<String> require,
+        boolean allowInsecureEndpoint,
+        boolean ignoreExceptions) {
 
     public EngineRequest {
         environment = environment == null ? Map.of() : Map.copyOf(environment);
+        require = require == null ? java.util.List.of() : java.util.List.copyOf(require);
     }
 
     public static Builder builder(Action action, Path configPath) {
@@ -64,6 +73,9 @@ public record EngineRequest(
         private Path planFile;
         private String account;
         private software.amazon.awssdk.auth.credentials.AwsCredentialsProvider credentials;
+        private java.util.List<String> require = java.util.List.of();
+        private boolean allowInsecureEndpoint;
+        private boolean ignoreExceptions;
 
         private Builder(Action action, Path configPath) {
             this.action = action;
@@ -83,10 +95,14 @@ public record EngineRequest(
         public Builder planFile(Path v) { this.planFile = v; return this; }
         public Builder account(String v) { this.account = v; return this; }
         public Builder credentials(software.amazon.awssdk.auth.credentials.AwsCredentialsProvider v) { this.credentials = v; return this; }
+        public Builder require(java.util.List<String> v) { this.require = v; return this; }
+        public Builder allowInsecureEndpoint(boolean v) { this.allowInsecureEndpoint = v; return this; }
+        public Builder ignoreExceptions(boolean v) { this.ignoreExceptions = v; return this; }
 
         public EngineRequest build() {
             return new EngineRequest(action, configPath, outputDir, reportDir, templatesDir, region, endpointUrl,
-                    profile, roleArn, externalId, environment, dryRun, planFile, account, credentials);
+                    profile, roleArn, externalId, environment, dryRun, planFile, account, credentials, require, allowInsecureEndpoint,
+                    ignoreExceptions);
         }
     }
 }
