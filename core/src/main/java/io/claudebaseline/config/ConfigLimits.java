@@ -19,5 +19,11 @@ public final class ConfigLimits {
     /** Most values in the whole config once aliases are expanded: bounds an alias "bomb". */
     public static final int MAX_VALUES = 500_000;
 
+    /**
+     * Longest line of a YAML config, in characters. SnakeYAML's cost grows with the square of a line's length
+     * (a 4 MB line takes about 26 s), so long lines are refused before it reads them; JSON has no such limit.
+     */
+    public static final int MAX_YAML_LINE_LENGTH = 65_536;
+
     private ConfigLimits() {}
 }

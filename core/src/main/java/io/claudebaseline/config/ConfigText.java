@@ -17,7 +17,28 @@ final class ConfigText {
         }
         String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
         refuseControlCharacters(body);
+        if (!json) {
+            refuseLongLines(body);
+        }
         return json ? body : blankWhitespaceOnlyLines(body);
+    }
+
+    private static void refuseLongLines(String text) throws ConfigException {
+        int line = 1;
+        int start = 0;
+        while (start <= text.length()) {
+            int end = text.indexOf('\n', start);
+            int stop = end < 0 ? text.length() : end;
+            if (stop - start > ConfigLimits.MAX_YAML_LINE_LENGTH) {
+                throw ConfigTree.fail("", "line " + line + " has " + (stop - start) + " characters, more than the limit of "
+                        + ConfigLimits.MAX_YAML_LINE_LENGTH + " characters for one line of YAML; wrap long lists over several lines");
+            }
+            if (end < 0) {
+                break;
+            }
+            line++;
+            start = end + 1;
+        }
     }
 
     static ConfigException tooLarge(String size) {

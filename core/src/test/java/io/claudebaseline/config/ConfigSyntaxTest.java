@@ -252,10 +252,17 @@ class ConfigSyntaxTest {
     }
 
     @Test
+    void aYamlLineLongerThanTheLimitIsRefusedBeforeParsing() {
+        long start = System.nanoTime();
+        Problem p = onlyProblem(VALID + "# " + "z".repeat(3 * 1000 * 1000) + "\n", false);
+        assertThat(p.message()).contains("line 12").contains(String.valueOf(ConfigLimits.MAX_YAML_LINE_LENGTH));
+        assertThat(System.nanoTime() - start).isLessThan(2_000_000_000L);
+    }
+
+    @Test
     void aListLongerThanTheLimitIsRefusedNamingTheFieldAndTheLimitInBothFormats() {
-        String many = "r-ab12, ".repeat(ConfigLimits.MAX_ENTRIES) + "r-ab12";
         String json = "{\"version\": 1, \"targets\": [" + "\"r-ab12\", ".repeat(ConfigLimits.MAX_ENTRIES) + "\"r-ab12\"]}";
-        for (Problem p : List.of(onlyProblem("version: 1\ntargets: [" + many + "]\n", false), onlyProblem(json, true))) {
+        for (Problem p : List.of(onlyProblem("version: 1\ntargets:\n" + "  - r-ab12\n".repeat(ConfigLimits.MAX_ENTRIES + 1), false), onlyProblem(json, true))) {
             assertThat(p.path()).isEqualTo("targets");
             assertThat(p.message()).contains("more than " + ConfigLimits.MAX_ENTRIES + " entries");
         }
