@@ -271,4 +271,14 @@ class CliTest {
                 "protect-workspaces, deny-long-term-key-creation, deny-shadow-users, deny-long-term-key-use, cloudtrail-data-events");
         assertThat(seen.get()).isNull();
     }
+
+    @Test
+    void aBadRegionIsAUsageErrorLikeABadAccount() {
+        int region = run(returning(result(Action.VERIFY, true, 0, List.of())), Map.of(), "verify", "--region", "us east 1");
+        assertThat(err.toString()).contains("--region 'us east 1' is not a region name");
+        int account = run(returning(result(Action.VERIFY, true, 0, List.of())), Map.of(), "verify", "--account", "12");
+        assertThat(region).isEqualTo(account).isEqualTo(ExitCode.USAGE);
+        assertThat(run(returning(result(Action.PLAN, true, 0, List.of())), Map.of(), "plan", "--region", "EU-WEST-1")).isEqualTo(ExitCode.USAGE);
+        assertThat(seen.get()).isNull();
+    }
 }
