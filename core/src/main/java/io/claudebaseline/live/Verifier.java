@@ -42,7 +42,7 @@ public final class Verifier {
         organization(live, out);
         scps(baseline, live, waivers, out);
         workspaces(baseline, live, out);
-        baseline.trail().ifPresent(t -> trail(baseline.config(), live, waivers, out));
+        baseline.trail().ifPresent(t -> trail(baseline.config(), t.selectors(), live, waivers, out));
         live.keys().ifPresent(k -> keys(baseline.config(), k, waivers, out));
         return out;
     }
@@ -152,7 +152,8 @@ public final class Verifier {
         }
     }
 
-    private static void trail(BaselineConfig config, LiveState live, Waivers waivers, List<CheckResult> out) {
+    private static void trail(BaselineConfig config, List<? extends JsonNode> wantedSelectors, LiveState live, Waivers waivers,
+                              List<CheckResult> out) {
         String control = Control.CLOUDTRAIL_DATA_EVENTS.id();
         ControlsConfig.CloudTrailDataEvents wanted = config.controls().cloudTrailDataEvents();
         LiveState.TrailLookup lookup = live.trail().orElse(null);
@@ -191,7 +192,10 @@ public final class Verifier {
         out.addAll(outsideRegion.excepted());
 
         accountCoverage(workspaces, t, ev, waivers, out);
-        selectorCoverage(config, t, ev, waivers, out);
+        // The baseline's own selectors next to the live ones, so report.html shows a selector drift as before/after.
+        Map<String, Object> selectorEvidence = new LinkedHashMap<>(ev);
+        selectorEvidence.put("baselineAdvancedEventSelectors", wantedSelectors.stream().map(JsonNode::toString).toList());
+        selectorCoverage(config, t, selectorEvidence, waivers, out);
         out.add(waivers.apply((t.logFileValidation()
                 ? CheckResult.pass(control, "trail-log-file-validation", "Trail " + t.name() + " validates its log files.")
                 : CheckResult.warn(control, "trail-log-file-validation", "Trail " + t.name() + " does not validate its log files, so"
