@@ -3,7 +3,7 @@ package hudson.util;
 import java.io.IOException;
 
 /** Stand-in for Jenkins core's {@code FormValidation}: the answer of a form check (OK, WARNING or ERROR, and a message). */
-public abstract class FormValidation extends IOException {
+public abstract class FormValidation extends IOException implements org.kohsuke.stapler.HttpResponse {
     private static final long serialVersionUID = 1L;
 
     /** The three kinds, as in the real class. */

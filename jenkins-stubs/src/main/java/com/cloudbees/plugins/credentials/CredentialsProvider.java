@@ -13,7 +13,8 @@ import org.springframework.security.core.Authentication;
  * Stand-in for the credentials plugin's {@code CredentialsProvider} static lookups. They need a running Jenkins, so
  * these bodies fail loudly: adapter tests inject their own lookup instead of reaching this class.
  */
-public abstract class CredentialsProvider {
+public abstract class CredentialsProvider extends hudson.model.Descriptor<CredentialsProvider>
+        implements hudson.model.Describable<CredentialsProvider>, hudson.ExtensionPoint {
 
     /** Compile-time stand-in: the value exists only in a running Jenkins. */
     public static final Permission USE_ITEM = null;
