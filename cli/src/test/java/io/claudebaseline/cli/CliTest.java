@@ -227,6 +227,31 @@ class CliTest {
     }
 
     @Test
+    void validateWritesSarifWithTheFieldsLineEvenWhenTheConfigIsInvalid() throws Exception {
+        Path config = dir.resolve("bad.yaml");
+        Files.writeString(config, "version: 1\nworkspaces:\n  - id: wrkspc_01Ab\n    allowedPrincipalz: []\n");
+        Path sarif = dir.resolve("out/config.sarif");
+
+        int code = run(noAws(), Map.of(), "validate", "-c", config.toString(), "--sarif", sarif.toString());
+
+        assertThat(code).isEqualTo(ExitCode.ERROR);
+        var log = new com.fasterxml.jackson.databind.ObjectMapper().readTree(sarif.toFile());
+        var result = log.get("runs").get(0).get("results").get(0);
+        assertThat(result.get("level").asText()).isEqualTo("error");
+        assertThat(result.get("message").get("text").asText()).contains("allowedPrincipalz");
+        var region = result.get("locations").get(0).get("physicalLocation").get("region");
+        assertThat(region.get("startLine").asInt()).isEqualTo(4);
+        assertThat(region.get("startColumn").asInt()).isEqualTo(5);
+
+        Files.delete(sarif);
+        assertThat(run(noAws(), Map.of(), "render", "-c", example().toString(), "-o", dir.resolve("r").toString(),
+                "--sarif", sarif.toString())).isZero();
+        var clean = new com.fasterxml.jackson.databind.ObjectMapper().readTree(sarif.toFile());
+        assertThat(clean.get("runs").get(0).get("results")).isEmpty();
+        assertThat(clean.get("runs").get(0).get("automationDetails").get("id").asText()).isEqualTo("claude-baseline/render/");
+    }
+
+    @Test
     void verifyRequireTakesControlIdsAndRefusesUnknownOnesAsAUsageError() {
         assertThat(run(returning(result(Action.VERIFY, true, 0, List.of())), Map.of(), "verify",
                 "--require", "protect-workspaces,cloudtrail-data-events", "--require", "deny-long-term-key-use")).isEqualTo(ExitCode.OK);
