@@ -64,9 +64,12 @@ class StandInSignaturesTest {
 
     /** Every public type compiled from jenkins-stubs (nested ones included). */
     static List<Class<?>> standIns() throws IOException, URISyntaxException, ClassNotFoundException {
-        Path root = Path.of(hudson.FilePath.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path location = Path.of(hudson.FilePath.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         List<Class<?>> out = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(root)) {
+        // target/classes in a test-phase build, the module's jar once the reactor has packaged it.
+        java.nio.file.FileSystem jar = Files.isDirectory(location) ? null : java.nio.file.FileSystems.newFileSystem(location);
+        Path root = jar == null ? location : jar.getPath("/");
+        try (jar; Stream<Path> walk = Files.walk(root)) {
             for (Path p : walk.filter(f -> f.toString().endsWith(".class")).sorted().toList()) {
                 String name = root.relativize(p).toString().replace('/', '.').replace('\\', '.').replaceAll("\\.class$", "");
                 Class<?> c = Class.forName(name, false, StandInSignaturesTest.class.getClassLoader());
