@@ -99,6 +99,13 @@ class CliTest {
     }
 
     @Test
+    void oneWarningIsSingular() {
+        var checks = List.of(CheckResult.pass("c", "ok", "fine"), CheckResult.warn("c", "stale", "SCP x is stale."));
+        run(returning(result(Action.VERIFY, true, 0, checks)), Map.of(), "verify");
+        assertThat(out.toString()).contains("1 passed, 1 warning, 0 failed").doesNotContain("1 warnings");
+    }
+
+    @Test
     void planExitsZeroWithChangesUnlessDetailedExitcodeIsAsked() {
         EngineResult pending = result(Action.PLAN, false, 3, List.of());
         assertThat(run(returning(pending), Map.of(), "plan")).isEqualTo(ExitCode.OK);
