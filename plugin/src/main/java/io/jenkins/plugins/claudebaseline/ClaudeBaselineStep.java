@@ -1,11 +1,29 @@
 package io.jenkins.plugins.claudebaseline;
 
+import com.cloudbees.jenkins.plugins.awscredentials.AmazonWebServicesCredentials;
+import com.cloudbees.plugins.credentials.CredentialsMatchers;
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.common.IdCredentials;
+import com.cloudbees.plugins.credentials.common.StandardCredentials;
+import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import hudson.EnvVars;
 import hudson.Extension;
 import hudson.FilePath;
+import hudson.model.Item;
+import hudson.model.Queue;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import hudson.model.queue.Tasks;
+import hudson.security.ACL;
+import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import java.util.List;
+import jenkins.model.Jenkins;
+import org.jenkinsci.plugins.plaincredentials.StringCredentials;
+import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
+import org.springframework.security.core.Authentication;
 import java.util.Map;
 import java.util.Set;
 import org.jenkinsci.plugins.workflow.steps.Step;
@@ -264,6 +282,70 @@ public class ClaudeBaselineStep extends Step {
             items.add("mark the build unstable", "unstable");
             items.add("only report", "ignore");
             return items;
+        }
+
+        /** Snippet Generator drop-down for {@code credentialsId}: the AWS credentials the job may use. */
+        @POST
+        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
+            return credentialItems(item, credentialsId, AmazonWebServicesCredentials.class);
+        }
+
+        /** Names a missing credential, or one of another kind. */
+        @POST
+        public FormValidation doCheckCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
+            return checkCredential(item, value, "credentialsId", AmazonWebServicesCredentials.class, "AWS Credentials");
+        }
+
+        /** Drop-down for {@code externalIdCredentialsId}: the "Secret text" credentials the job may use. */
+        @POST
+        public ListBoxModel doFillExternalIdCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String externalIdCredentialsId) {
+            return credentialItems(item, externalIdCredentialsId, StringCredentials.class);
+        }
+
+        @POST
+        public FormValidation doCheckExternalIdCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
+            return checkCredential(item, value, "externalIdCredentialsId", StringCredentials.class, "Secret text");
+        }
+
+        private static ListBoxModel credentialItems(Item item, String current, Class<? extends StandardCredentials> type) {
+            StandardListBoxModel result = new StandardListBoxModel();
+            String value = current == null ? "" : current;
+            if (!mayList(item)) {
+                return result.includeCurrentValue(value);
+            }
+            return result.includeEmptyValue()
+                    .includeMatchingAs(buildIdentity(item), item, type, List.of(), CredentialsMatchers.always())
+                    .includeCurrentValue(value);
+        }
+
+        private static FormValidation checkCredential(Item item, String value, String field, Class<? extends IdCredentials> type,
+                                                      String kind) {
+            if (!mayList(item) || value == null || value.isBlank()) {
+                return FormValidation.ok();
+            }
+            Authentication identity = buildIdentity(item);
+            boolean ofKind = !value.startsWith("${") && !CredentialsProvider.listCredentialsInItem(type, item, identity, List.of(),
+                    CredentialsMatchers.withId(value)).isEmpty();
+            boolean ofAnyKind = ofKind || !value.startsWith("${") && !CredentialsProvider.listCredentialsInItem(StandardCredentials.class,
+                    item, identity, List.of(), CredentialsMatchers.withId(value)).isEmpty();
+            CredentialsField.Check check = CredentialsField.check(field, value, ofKind, ofAnyKind, kind);
+            return switch (check.verdict()) {
+                case OK -> FormValidation.ok();
+                case WARNING -> FormValidation.warning(check.message());
+                case ERROR -> FormValidation.error(check.message());
+            };
+        }
+
+        private static boolean mayList(Item item) {
+            return item == null
+                    ? CredentialsField.mayList(true, Jenkins.get().hasPermission(Jenkins.ADMINISTER), false, false)
+                    : CredentialsField.mayList(false, false, item.hasPermission(Item.EXTENDED_READ),
+                            item.hasPermission(CredentialsProvider.USE_ITEM));
+        }
+
+        /** The identity the job's builds run as (what they may use), as the consumer guide says; SYSTEM outside a job. */
+        private static Authentication buildIdentity(Item item) {
+            return item instanceof Queue.Task task ? Tasks.getAuthenticationOf2(task) : ACL.SYSTEM2;
         }
     }
 }
