@@ -110,7 +110,8 @@ public final class BaselineBuilder {
                         return "workspaces[" + i + "].allowedPrincipals";
                     }
                 }
-                return "workspaces";
+                return statement.sid().startsWith(StatementRenderer.SID_PROTECT_TAGGED)
+                        ? "controls.protectWorkspaces.byTag.allowedPrincipals" : "workspaces";
             }
             case DENY_LONG_TERM_KEY_CREATION -> {
                 return "controls.denyLongTermKeyCreation";
@@ -120,6 +121,9 @@ public final class BaselineBuilder {
             }
             case DENY_LONG_TERM_KEY_USE -> {
                 return "controls.denyLongTermKeyUse";
+            }
+            case RESTRICT_PLATFORM_ADMINISTRATION -> {
+                return "controls.restrictPlatformAdministration.platformAdmins";
             }
             default -> {
                 return "controls";
