@@ -21,6 +21,12 @@ final class AwsOptions {
     String externalId;
 
     @Option(names = "--endpoint-url", paramLabel = "URL",
-            description = "Send every AWS call to this endpoint (else AWS_ENDPOINT_URL). For emulators such as moto.")
+            description = "Send every AWS call to this endpoint (else AWS_ENDPOINT_URL). For emulators such as moto. "
+                    + "https:// to any host; http:// only to loopback (localhost, 127.0.0.1, [::1]) unless --allow-insecure-endpoint.")
     String endpointUrl;
+
+    @Option(names = "--allow-insecure-endpoint",
+            description = "Allow a plain http:// endpoint on a host that is not loopback (an emulator in another container). "
+                    + "Request signatures and session tokens then travel unencrypted; a warning is printed.")
+    boolean allowInsecureEndpoint;
 }

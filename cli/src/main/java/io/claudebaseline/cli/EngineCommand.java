@@ -66,7 +66,8 @@ abstract class EngineCommand implements Callable<Integer> {
     static EngineRequest.Builder base(Action action, ConfigOptions config, AwsOptions aws, Map<String, String> env) {
         EngineRequest.Builder b = EngineRequest.builder(action, config.config).templatesDir(config.templates).environment(env);
         if (aws != null) {
-            b.region(aws.region).profile(aws.profile).roleArn(aws.roleArn).externalId(aws.externalId).endpointUrl(aws.endpointUrl);
+            b.region(aws.region).profile(aws.profile).roleArn(aws.roleArn).externalId(aws.externalId).endpointUrl(aws.endpointUrl)
+                    .allowInsecureEndpoint(aws.allowInsecureEndpoint);
         }
         return b;
     }

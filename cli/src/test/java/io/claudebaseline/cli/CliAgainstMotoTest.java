@@ -104,6 +104,15 @@ class CliAgainstMotoTest {
     }
 
     @Test
+    void plainHttpToAnotherHostIsRefusedBeforeAnyCall() {
+        int code = Main.run(new BaselineEngine(), moto.environment(), new PrintWriter(out, true), new PrintWriter(err, true),
+                "verify", "--config", config.toString(), "--endpoint-url", "http://moto.invalid:5000");
+        assertThat(code).isEqualTo(ExitCode.ERROR);
+        assertThat(err.toString()).contains("is plain http:// to moto.invalid").contains("--allow-insecure-endpoint")
+                .doesNotContain("internal error");
+    }
+
+    @Test
     void aBadEndpointIsAnErrorThatSaysWhatToGive() {
         out.getBuffer().setLength(0);
         int code = Main.run(new BaselineEngine(), moto.environment(), new PrintWriter(out, true), new PrintWriter(err, true),

@@ -47,6 +47,16 @@ class CliTest {
     }
 
     @Test
+    void allowInsecureEndpointIsOffUnlessAskedFor() {
+        run(returning(result(Action.VERIFY, true, 0, List.of())), Map.of(), "verify", "-c", "c.yaml");
+        assertThat(seen.get().allowInsecureEndpoint()).isFalse();
+        run(returning(result(Action.VERIFY, true, 0, List.of())), Map.of(),
+                "verify", "-c", "c.yaml", "--endpoint-url", "http://moto:5000", "--allow-insecure-endpoint");
+        assertThat(seen.get().allowInsecureEndpoint()).isTrue();
+        assertThat(seen.get().endpointUrl()).isEqualTo("http://moto:5000");
+    }
+
+    @Test
     void verifyMapsEveryOptionOntoTheRequest() {
         int code = run(returning(result(Action.VERIFY, true, 0, List.of())),
                 Map.of("AWS_REGION", "eu-west-1", "HOME", "/root", "AWS_SECRET_ACCESS_KEY", "not-printed"),

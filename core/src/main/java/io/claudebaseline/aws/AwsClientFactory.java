@@ -26,7 +26,8 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
  *   <li>Region: {@link EngineRequest#region()}, else {@code AWS_REGION}, else {@code AWS_DEFAULT_REGION}, else
  *       {@value AwsFacts#DEFAULT_REGION}. Organizations always goes to its home region in that partition;
  *       CloudTrail to the region asked for.</li>
- *   <li>Endpoint: {@link EngineRequest#endpointUrl()}, else {@code AWS_ENDPOINT_URL}, else AWS's own.</li>
+ *   <li>Endpoint: {@link EngineRequest#endpointUrl()}, else {@code AWS_ENDPOINT_URL}, else AWS's own; checked by
+ *       {@link EndpointRule} (plain http only to loopback unless explicitly allowed).</li>
  *   <li>HTTP: the SDK's URL-connection client (small, no extra threads); retries, timeouts and the Organizations
  *       rate limit from {@link AwsClientSettings#fromEnvironment}.</li>
  * </ul>
@@ -107,22 +108,21 @@ public final class AwsClientFactory {
         return AwsFacts.DEFAULT_REGION;
     }
 
-    /** Endpoint resolution; null means AWS's own endpoints. */
+    /**
+     * Endpoint resolution; null means AWS's own endpoints. Checked against {@link EndpointRule} (https anywhere,
+     * plain http only to loopback unless {@link EngineRequest#allowInsecureEndpoint()}).
+     */
     static URI endpoint(EngineRequest request) {
-        String value = blankToNull(request.endpointUrl()) != null ? request.endpointUrl().trim() : blankToNull(request.environment().get("AWS_ENDPOINT_URL"));
-        if (value == null) {
-            return null;
+        if (blankToNull(request.endpointUrl()) != null) {
+            return EndpointRule.check(request.endpointUrl(), "endpoint URL", request.allowInsecureEndpoint());
         }
-        URI uri;
-        try {
-            uri = URI.create(value.trim());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("endpoint URL '" + value + "' is not a valid URL; give an http:// or https:// URL with a host, e.g. http://127.0.0.1:5000", e);
-        }
-        if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https")) || uri.getHost() == null) {
-            throw new IllegalArgumentException("endpoint URL '" + value + "' must be an http:// or https:// URL with a host, e.g. http://127.0.0.1:5000");
-        }
-        return uri;
+        String fromEnv = blankToNull(request.environment().get("AWS_ENDPOINT_URL"));
+        return fromEnv == null ? null : EndpointRule.check(fromEnv, "AWS_ENDPOINT_URL", request.allowInsecureEndpoint());
+    }
+
+    /** The warning an allowed plain-HTTP endpoint deserves, for the run's log; empty otherwise. */
+    public static java.util.Optional<String> endpointWarning(EngineRequest request) {
+        return EndpointRule.warning(endpoint(request));
     }
 
     /** Credentials before any role is assumed (see the class comment). Never logs or returns secret values. */

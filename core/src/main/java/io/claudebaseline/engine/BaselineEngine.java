@@ -98,6 +98,7 @@ public final class BaselineEngine implements Engine {
 
         // Fail on an unusable report directory now, not after every AWS call has been made.
         prepareDirectory(request.reportDir(), "report directory");
+        AwsClientFactory.endpointWarning(request).ifPresent(progress::line);
         try (AwsClients aws = awsFactory.apply(request)) {
             EngineResult result;
             switch (request.action()) {

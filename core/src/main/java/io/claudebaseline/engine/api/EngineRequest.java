@@ -21,6 +21,8 @@ import java.util.Map;
  * @param planFile     plan: also write the plan as JSON here (null: outputDir/plan.json when outputDir is set)
  * @param account      verify: answer for one member account only (null: the whole organisation)
  * @param credentials  explicit credentials (the Jenkins step's credentialsId); null: environment, profile, default chain
+ * @param allowInsecureEndpoint allow a plain {@code http://} endpoint on a host that is not loopback (with a warning);
+ *                     see {@link io.claudebaseline.aws.EndpointRule}
  */
 public record EngineRequest(
         Action action,
@@ -37,7 +39,8 @@ public record EngineRequest(
         boolean dryRun,
         Path planFile,
         String account,
-        software.amazon.awssdk.auth.credentials.AwsCredentialsProvider credentials) {
+        software.amazon.awssdk.auth.credentials.AwsCredentialsProvider credentials,
+        boolean allowInsecureEndpoint) {
 
     public EngineRequest {
         environment = environment == null ? Map.of() : Map.copyOf(environment);
@@ -64,6 +67,7 @@ public record EngineRequest(
         private Path planFile;
         private String account;
         private software.amazon.awssdk.auth.credentials.AwsCredentialsProvider credentials;
+        private boolean allowInsecureEndpoint;
 
         private Builder(Action action, Path configPath) {
             this.action = action;
@@ -83,10 +87,11 @@ public record EngineRequest(
         public Builder planFile(Path v) { this.planFile = v; return this; }
         public Builder account(String v) { this.account = v; return this; }
         public Builder credentials(software.amazon.awssdk.auth.credentials.AwsCredentialsProvider v) { this.credentials = v; return this; }
+        public Builder allowInsecureEndpoint(boolean v) { this.allowInsecureEndpoint = v; return this; }
 
         public EngineRequest build() {
             return new EngineRequest(action, configPath, outputDir, reportDir, templatesDir, region, endpointUrl,
-                    profile, roleArn, externalId, environment, dryRun, planFile, account, credentials);
+                    profile, roleArn, externalId, environment, dryRun, planFile, account, credentials, allowInsecureEndpoint);
         }
     }
 }

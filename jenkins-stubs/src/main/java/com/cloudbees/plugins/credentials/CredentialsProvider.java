@@ -3,6 +3,7 @@ package com.cloudbees.plugins.credentials;
 import com.cloudbees.plugins.credentials.common.IdCredentials;
 import com.cloudbees.plugins.credentials.domains.DomainRequirement;
 import hudson.model.Run;
+import java.util.List;
 
 /**
  * Stand-in for the credentials plugin's {@code CredentialsProvider} static lookups. They need a running Jenkins, so
@@ -10,8 +11,19 @@ import hudson.model.Run;
  */
 public abstract class CredentialsProvider {
 
+    public static <C extends IdCredentials> C findCredentialById(String id, Class<C> type, Run<?, ?> run) {
+        throw new UnsupportedOperationException("compile-time stand-in: credentials are looked up by a running Jenkins");
+    }
+
+    /** @deprecated as in the real plugin: use the 3-argument form or pass a list. */
+    @Deprecated
     public static <C extends IdCredentials> C findCredentialById(String id, Class<C> type, Run<?, ?> run,
                                                                  DomainRequirement... domainRequirements) {
+        throw new UnsupportedOperationException("compile-time stand-in: credentials are looked up by a running Jenkins");
+    }
+
+    public static <C extends IdCredentials> C findCredentialById(String id, Class<C> type, Run<?, ?> run,
+                                                                 List<DomainRequirement> domainRequirements) {
         throw new UnsupportedOperationException("compile-time stand-in: credentials are looked up by a running Jenkins");
     }
 

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.claudebaseline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import hudson.EnvVars;
 import java.util.Map;
@@ -48,16 +49,34 @@ class AwsEnvironmentTest {
     }
 
     @Test
-    void theLogLineNamesTheSourceInPrecedenceOrderAndNeverAValue() {
-        Map<String, String> fromEnv = AwsEnvironment.select(buildEnv(), false);
-        assertThat(AwsEnvironment.describeSource("aws-org-admin", Map.of(), "arn:aws:iam::111122223333:role/audit"))
-                .isEqualTo("AWS credentials: Jenkins credential 'aws-org-admin', then assume role arn:aws:iam::111122223333:role/audit");
-        String line = AwsEnvironment.describeSource(null, fromEnv, null);
+    void theLogLineNamesTheSourceInPrecedenceOrderAndNeverAValue() throws Exception {
+        SessionCredentials keys = new SessionCredentials("AKIAJENKINS", "jenkins-secret", null);
+        assertThat(NodeIdentity.choose(keys, "aws-org-admin", buildEnv(), false, "arn:aws:iam::111122223333:role/audit").source())
+                .isEqualTo("AWS credentials: Jenkins credential 'aws-org-admin' (resolved on the controller, access key handed to"
+                        + " this node), then assume role arn:aws:iam::111122223333:role/audit");
+        String line = NodeIdentity.choose(null, null, buildEnv(), false, null).source();
         assertThat(line).isEqualTo("AWS credentials: AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY/AWS_SESSION_TOKEN from the build environment");
         assertThat(line).doesNotContain(SECRET, TOKEN, "AKIAIOSFODNN7EXAMPLE");
-        assertThat(AwsEnvironment.describeSource(null, Map.of("AWS_PROFILE", "audit"), null))
-                .isEqualTo("AWS credentials: profile 'audit' (AWS_PROFILE)");
-        assertThat(AwsEnvironment.describeSource(null, Map.of("AWS_REGION", "us-east-1"), null))
-                .isEqualTo("AWS credentials: the controller's default AWS credentials chain");
+        assertThat(NodeIdentity.choose(null, null, Map.of("AWS_PROFILE", "audit"), false, null).source())
+                .isEqualTo("AWS credentials: profile 'audit' (AWS_PROFILE) of this node");
+        assertThat(NodeIdentity.choose(null, null, Map.of("AWS_REGION", "us-east-1"), false, null).source())
+                .startsWith("AWS credentials: the default credentials chain of this node");
+        assertThat(keys.toString()).doesNotContain("AKIAJENKINS", "jenkins-secret");
+    }
+
+    @Test
+    void onTheControllerNeitherItsProfilesNorItsDefaultChainAreUsed() {
+        assertThatThrownBy(() -> NodeIdentity.choose(null, null, Map.of("AWS_PROFILE", "admin"), true, null))
+                .hasMessageContaining("profile 'admin' of the controller");
+        assertThatThrownBy(() -> NodeIdentity.choose(null, null, Map.of(), true, null))
+                .hasMessageContaining("controller's own AWS identity");
+    }
+
+    @Test
+    void identityVariablesInheritedFromTheControllerProcessAreDropped() {
+        Map<String, String> env = AwsEnvironment.select(buildEnv(), false);
+        assertThat(AwsEnvironment.withoutInherited(env, Map.of("AWS_ACCESS_KEY_ID", "AKIAIOSFODNN7EXAMPLE")))
+                .doesNotContainKeys("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN").containsKey("AWS_REGION");
+        assertThat(AwsEnvironment.withoutInherited(env, Map.of("AWS_ACCESS_KEY_ID", "AKIAOTHER"))).containsKey("AWS_ACCESS_KEY_ID");
     }
 }

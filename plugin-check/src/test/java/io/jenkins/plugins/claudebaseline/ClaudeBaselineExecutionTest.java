@@ -32,13 +32,16 @@ import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.io.IOException;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /**
  * The step end to end through its Jenkins glue, with the context, workspace and engine faked: what the engine is
- * asked, what lands in the workspace, what Groovy gets back and what happens to the build.
+ * asked, what lands in the workspace, what Groovy gets back and what happens to the build. The workspace is "on an
+ * agent" (a remote FilePath); the stand-in {@code act} serialises the callable there and back, as remoting does.
  */
 class ClaudeBaselineExecutionTest {
 
@@ -54,6 +57,7 @@ class ClaudeBaselineExecutionTest {
     EnvVars env;
     FakeContext context;
     List<String> lookups;
+    Map<String, String> controllerEnv = Map.of();
 
     @BeforeEach
     void setUp() throws Exception {
@@ -67,17 +71,29 @@ class ClaudeBaselineExecutionTest {
                 .with(TaskListener.class, listener)
                 .with(Run.class, run)
                 .with(EnvVars.class, env)
-                .with(FilePath.class, new FilePath(workspaceDir.toFile()))
+                .with(FilePath.class, Fakes.onAgent(workspaceDir))
                 .with(FlowNode.class, node);
     }
 
     ClaudeBaselineExecution execution(ClaudeBaselineStep step, RecordingEngine engine) {
-        return new ClaudeBaselineExecution(step, context, engine, (id, r) -> {
-            lookups.add(id + "@" + (r == run ? "this-run" : "other-run"));
-            return "aws-org-admin".equals(id)
-                    ? StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIAJENKINSCRED", "jenkins-secret-value"))
-                    : null;
-        });
+        return new ClaudeBaselineExecution(step, context, Fakes.factoryFor(engine), new ClaudeBaselineExecution.CredentialsLookup() {
+            @Override
+            public AwsCredentialsProvider aws(String id, Run<?, ?> r) {
+                lookups.add(id + "@" + (r == run ? "this-run" : "other-run"));
+                return switch (id) {
+                    case "aws-org-admin" -> StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIAJENKINSCRED", "jenkins-secret-value"));
+                    case "aws-with-role" -> StaticCredentialsProvider.create(
+                            AwsSessionCredentials.create("ASIAROLESESSION", "role-secret-value", "role-session-token"));
+                    default -> null;
+                };
+            }
+
+            @Override
+            public String secretText(String id, Run<?, ?> r) {
+                lookups.add("secret:" + id);
+                return "ext-id-credential".equals(id) ? "ext-from-secret-text" : null;
+            }
+        }, controllerEnv);
     }
 
     static ClaudeBaselineStep step(String action) {
@@ -103,7 +119,7 @@ class ClaudeBaselineExecutionTest {
     }
 
     @Test
-    void renderCopiesTheConfigInAndTheArtifactsBackAndReturnsTheMap() throws Exception {
+    void renderRunsInTheWorkspaceAndReturnsTheMapWithWorkspacePaths() throws Exception {
         RecordingEngine engine = new RecordingEngine((request, progress) -> {
             Path out = request.outputDir();
             Files.createDirectories(out.resolve("scp"));
@@ -125,13 +141,12 @@ class ClaudeBaselineExecutionTest {
                 .containsEntry("artifacts", List.of("baseline/scp/claude-baseline-1.json", "baseline/manifest.json"))
                 .containsEntry("summary", "Rendered 1 SCP(s) into baseline (2 files).");
         assertThat(listener.text()).contains("claude-baseline render: config claude-baseline.yaml")
-                .contains("wrote baseline/manifest.json")
-                .contains("claude-baseline: wrote 2 files to baseline")
-                .doesNotContain(engine.only().configPath().getParent().getParent().toString());
+                .contains("wrote baseline/manifest.json");
         assertThat(listener.text()).containsOnlyOnce("Rendered 1 SCP(s) into baseline (2 files).");
         assertThat(run.getResult()).isNull();
-        // The temporary copy on the controller is gone.
-        assertThat(engine.only().configPath()).doesNotExist();
+        // The engine read the workspace's own file and wrote into the workspace: no copy anywhere else.
+        assertThat(engine.only().configPath()).isEqualTo(workspaceDir.toRealPath().resolve("claude-baseline.yaml"));
+        assertThat(engine.only().outputDir()).isEqualTo(workspaceDir.toRealPath().resolve("baseline"));
     }
 
     @Test
@@ -322,7 +337,8 @@ class ClaudeBaselineExecutionTest {
         assertThat(request.roleArn()).isEqualTo("arn:aws:iam::111122223333:role/audit");
         assertThat(request.externalId()).isEqualTo("ext-secret-ish");
         assertThat(listener.text())
-                .contains("AWS credentials: Jenkins credential 'aws-org-admin', then assume role arn:aws:iam::111122223333:role/audit")
+                .contains("AWS credentials: Jenkins credential 'aws-org-admin' (resolved on the controller, access key handed to this node),"
+                        + " then assume role arn:aws:iam::111122223333:role/audit")
                 .doesNotContain("jenkins-secret-value", "AKIAJENKINSCRED", AwsEnvironmentTest.SECRET, AwsEnvironmentTest.TOKEN,
                         "ext-secret-ish");
     }
@@ -352,7 +368,7 @@ class ClaudeBaselineExecutionTest {
     }
 
     @Test
-    void templateOverridesAreCopiedFromTheWorkspace() throws Exception {
+    void templateOverridesAreReadInTheWorkspace() throws Exception {
         Files.createDirectories(workspaceDir.resolve("ci/templates/scp"));
         Files.writeString(workspaceDir.resolve("ci/templates/scp/protect-workspaces.json.mustache"), "{{! custom }}");
         ClaudeBaselineStep s = step("render");
@@ -370,15 +386,225 @@ class ClaudeBaselineExecutionTest {
     }
 
     @Test
-    void startRunsTheExecutionAndReportsToTheContext() throws Exception {
-        // The stand-in runs synchronously; the real one uses a pool thread. Either way the map goes to onSuccess.
+    void startHandsRunToAnotherThreadAndReportsToTheContextFromThere() throws Exception {
         ClaudeBaselineExecution exec = execution(step("verify"), new RecordingEngine((r, p) -> verifyResult(r, true)));
         assertThat(exec.start()).isFalse();
+        context.await();
         assertThat(context.failure).isNull();
         assertThat(context.success).isInstanceOf(Map.class);
+        assertThat(context.completedOn).isNotSameAs(Thread.currentThread());
+    }
 
-        ClaudeBaselineExecution failing = execution(step("verify"), new RecordingEngine((r, p) -> verifyResult(r, false)));
-        failing.start();
+    @Test
+    void aFailureReachesTheContextAsTheAbortException() throws Exception {
+        execution(step("verify"), new RecordingEngine((r, p) -> verifyResult(r, false))).start();
+        context.await();
         assertThat(context.failure).isInstanceOf(AbortException.class);
+    }
+
+    @Test
+    void stopInterruptsTheRunningEngineAndEndsTheStepWithTheCause() throws Exception {
+        java.util.concurrent.CountDownLatch running = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean interrupted = new java.util.concurrent.atomic.AtomicBoolean();
+        ClaudeBaselineExecution exec = execution(step("verify"), new RecordingEngine((r, p) -> {
+            running.countDown();
+            try {
+                Thread.sleep(60_000);
+            } catch (InterruptedException e) {
+                interrupted.set(true);
+                throw e;
+            }
+            return verifyResult(r, true);
+        }));
+        exec.start();
+        assertThat(running.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        Exception cause = new Exception("aborted by user");
+        exec.stop(cause);
+        context.await();
+        assertThat(context.failure).isSameAs(cause);
+        for (int i = 0; i < 300 && !interrupted.get(); i++) {
+            Thread.sleep(10);
+        }
+        assertThat(interrupted).isTrue();
+    }
+
+    @Test
+    void aSymlinkedConfigLeadingOutOfTheWorkspaceIsRefusedBeforeAnythingIsRead() throws Exception {
+        Path outside = Files.createTempFile("controller-secret", ".yaml");
+        try {
+            Files.writeString(outside, "version: 1\n");
+            Files.delete(workspaceDir.resolve("claude-baseline.yaml"));
+            Files.createSymbolicLink(workspaceDir.resolve("claude-baseline.yaml"), outside);
+            RecordingEngine engine = new RecordingEngine((request, progress) -> verifyResult(request, true));
+            assertThatThrownBy(() -> execution(step("validate"), engine).run()).isInstanceOf(AbortException.class)
+                    .hasMessage("config: claude-baseline.yaml leads outside the workspace through a symbolic link;"
+                            + " only files inside the workspace are read. Nothing was read.");
+            assertThat(engine.requests).isEmpty();
+        } finally {
+            Files.deleteIfExists(outside);
+        }
+    }
+
+    @Test
+    void dotDotOutOfTheWorkspaceIsRefusedForConfigAndTemplatesDir() {
+        RecordingEngine engine = new RecordingEngine((request, progress) -> verifyResult(request, true));
+        ClaudeBaselineStep s = step("render");
+        s.setConfig("../other-job/claude-baseline.yaml");
+        s.setTemplatesDir("ci/../../templates");
+        assertThatThrownBy(() -> execution(s, engine).run()).isInstanceOf(AbortException.class)
+                .hasMessageContaining("config '../other-job/claude-baseline.yaml' must be a relative path inside the workspace")
+                .hasMessageContaining("templatesDir 'ci/../../templates' must be a relative path inside the workspace");
+        assertThat(engine.requests).isEmpty();
+    }
+
+    @Test
+    void aTemplateSymlinkedOutOfTheWorkspaceIsRefusedByItsName() throws Exception {
+        Path outside = Files.createTempDirectory("controller-secrets");
+        try {
+            Files.writeString(outside.resolve("master.key"), "not for pipelines");
+            Files.createDirectories(workspaceDir.resolve("ci/templates/scp"));
+            Files.writeString(workspaceDir.resolve("ci/templates/scp/ok.json.mustache"), "{}");
+            Files.createSymbolicLink(workspaceDir.resolve("ci/templates/scp/protect-workspaces.json.mustache"), outside.resolve("master.key"));
+            ClaudeBaselineStep s = step("render");
+            s.setTemplatesDir("ci/templates");
+            RecordingEngine engine = new RecordingEngine((request, progress) -> verifyResult(request, true));
+            assertThatThrownBy(() -> execution(s, engine).run()).isInstanceOf(AbortException.class)
+                    .hasMessageStartingWith("templatesDir: ci/templates/scp/protect-workspaces.json.mustache leads outside the workspace");
+            assertThat(engine.requests).isEmpty();
+
+            // A linked directory is refused the same way, and so is the templates directory itself.
+            Files.delete(workspaceDir.resolve("ci/templates/scp/protect-workspaces.json.mustache"));
+            Files.createSymbolicLink(workspaceDir.resolve("ci/templates/more"), outside);
+            assertThatThrownBy(() -> execution(s, engine).run()).hasMessageStartingWith("templatesDir: ci/templates/more leads outside");
+            Files.createSymbolicLink(workspaceDir.resolve("linked-templates"), outside);
+            s.setTemplatesDir("linked-templates");
+            assertThatThrownBy(() -> execution(s, engine).run()).hasMessageStartingWith("templatesDir: linked-templates leads outside");
+            assertThat(engine.requests).isEmpty();
+        } finally {
+            try (var walk = Files.walk(outside)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    @Test
+    void anOutputDirectoryLinkedOutOfTheWorkspaceIsRefused() throws Exception {
+        Path outside = Files.createTempDirectory("elsewhere");
+        try {
+            Files.createSymbolicLink(workspaceDir.resolve("baseline"), outside);
+            RecordingEngine engine = new RecordingEngine((request, progress) -> verifyResult(request, true));
+            assertThatThrownBy(() -> execution(step("render"), engine).run())
+                    .hasMessageStartingWith("outputDir: baseline leads outside the workspace");
+            assertThat(engine.requests).isEmpty();
+        } finally {
+            Files.deleteIfExists(outside);
+        }
+    }
+
+    @Test
+    void withNoCredentialAndNoAwsVariablesTheEngineBuildsTheNodesOwnChain() throws Exception {
+        context.with(EnvVars.class, new EnvVars(Map.of("PATH", "/usr/bin", "AWS_REGION", "eu-west-1")));
+        RecordingEngine engine = new RecordingEngine((request, progress) -> verifyResult(request, true));
+        execution(step("verify"), engine).run();
+        EngineRequest request = engine.only();
+        // Nothing from the controller travelled: no credentials, no identity variables, no profile. The engine
+        // (core's AwsClientFactory) therefore builds the SDK's default chain itself, inside invoke(), in the JVM of
+        // the node that runs the callable: that node's environment, ~/.aws and instance role.
+        assertThat(request.credentials()).isNull();
+        assertThat(request.profile()).isNull();
+        assertThat(request.environment()).containsOnly(Map.entry("AWS_REGION", "eu-west-1"));
+        assertThat(listener.text()).contains("AWS credentials: the default credentials chain of this node");
+    }
+
+    @Test
+    void onTheBuiltInNodeTheControllersOwnIdentityIsRefused() throws Exception {
+        context.with(FilePath.class, new FilePath(workspaceDir.toFile()));
+        context.with(EnvVars.class, new EnvVars(Map.of("AWS_REGION", "eu-west-1")));
+        RecordingEngine engine = new RecordingEngine((request, progress) -> verifyResult(request, true));
+        assertThatThrownBy(() -> execution(step("verify"), engine).run()).isInstanceOf(AbortException.class)
+                .hasMessageContaining("runs on the built-in node").hasMessageContaining("controller's own AWS identity")
+                .hasMessageContaining("credentialsId");
+        assertThat(engine.requests).isEmpty();
+
+        // Keys the build environment merely inherited from the controller's process are the controller's too.
+        controllerEnv = Map.of("AWS_ACCESS_KEY_ID", "AKIACONTROLLER", "AWS_SECRET_ACCESS_KEY", "controller-secret");
+        context.with(EnvVars.class, new EnvVars(Map.of("AWS_ACCESS_KEY_ID", "AKIACONTROLLER", "AWS_SECRET_ACCESS_KEY", "controller-secret")));
+        assertThatThrownBy(() -> execution(step("verify"), engine).run()).hasMessageContaining("controller's own AWS identity");
+        assertThat(engine.requests).isEmpty();
+
+        // Keys withAWS/withCredentials put there are the Pipeline's own, and so is a Jenkins credential: both work.
+        context.with(EnvVars.class, AwsEnvironmentTest.buildEnv());
+        execution(step("verify"), engine).run();
+        assertThat(engine.only().environment()).containsEntry("AWS_ACCESS_KEY_ID", "AKIAIOSFODNN7EXAMPLE");
+        // Offline actions need no identity at all.
+        context.with(EnvVars.class, new EnvVars());
+        execution(step("validate"), engine).run();
+        assertThat(engine.requests).hasSize(2);
+    }
+
+    @Test
+    void theCredentialIsResolvedOnTheControllerAndOnlyItsValuesGoToTheNode() throws Exception {
+        ClaudeBaselineStep s = step("verify");
+        s.setCredentialsId("aws-with-role");
+        RecordingEngine engine = new RecordingEngine((request, progress) -> verifyResult(request, true));
+        execution(s, engine).run();
+        AwsCredentialsProvider onNode = engine.only().credentials();
+        assertThat(onNode).isInstanceOf(StaticCredentialsProvider.class);
+        assertThat(onNode.resolveCredentials()).isInstanceOfSatisfying(AwsSessionCredentials.class, c -> {
+            assertThat(c.accessKeyId()).isEqualTo("ASIAROLESESSION");
+            assertThat(c.sessionToken()).isEqualTo("role-session-token");
+        });
+        assertThat(listener.text()).contains("Jenkins credential 'aws-with-role' (resolved on the controller, session credentials handed to this node)")
+                .doesNotContain("role-secret-value", "role-session-token", "ASIAROLESESSION");
+    }
+
+    @Test
+    void theExternalIdCanComeFromASecretTextCredential() throws Exception {
+        ClaudeBaselineStep s = step("verify");
+        s.setRoleArn("arn:aws:iam::111122223333:role/audit");
+        s.setExternalIdCredentialsId("ext-id-credential");
+        RecordingEngine engine = new RecordingEngine((request, progress) -> verifyResult(request, true));
+        execution(s, engine).run();
+        assertThat(engine.only().externalId()).isEqualTo("ext-from-secret-text");
+        assertThat(lookups).contains("secret:ext-id-credential");
+        assertThat(listener.text()).doesNotContain("ext-from-secret-text");
+
+        s.setExternalIdCredentialsId("missing");
+        assertThatThrownBy(() -> execution(s, engine).run()).isInstanceOf(AbortException.class)
+                .hasMessageStartingWith("externalIdCredentialsId 'missing' does not name a 'Secret text' credential");
+    }
+
+    @Test
+    void plainHttpToAnotherHostIsRefusedUnlessAllowedAndThenWarned() throws Exception {
+        ClaudeBaselineStep s = step("verify");
+        s.setEndpointUrl("http://moto.sidecar:5000");
+        RecordingEngine engine = new RecordingEngine((request, progress) -> verifyResult(request, true));
+        assertThatThrownBy(() -> execution(s, engine).run()).isInstanceOf(AbortException.class)
+                .hasMessageContaining("endpointUrl 'http://moto.sidecar:5000' is plain http:// to moto.sidecar")
+                .hasMessageContaining("allowInsecureEndpoint: true");
+        assertThat(engine.requests).isEmpty();
+
+        s.setAllowInsecureEndpoint(true);
+        execution(s, engine).run();
+        assertThat(engine.only().allowInsecureEndpoint()).isTrue();
+        assertThat(engine.only().endpointUrl()).isEqualTo("http://moto.sidecar:5000");
+    }
+
+    @Test
+    void theResultCanOnlyBeSetWhileTheBuildRuns() {
+        run.complete();
+        ClaudeBaselineStep s = step("verify");
+        s.setOnDrift("unstable");
+        assertThatThrownBy(() -> execution(s, new RecordingEngine((r, p) -> verifyResult(r, false))).run())
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void anEngineErrorThatCannotCrossTheChannelIsStillReported() {
+        RecordingEngine engine = new RecordingEngine((request, progress) -> {
+            throw new IOException("disk full writing " + request.reportDir());
+        });
+        assertThatThrownBy(() -> execution(step("verify"), engine).run()).isInstanceOf(AbortException.class)
+                .hasMessage("disk full writing claude-baseline-report");
     }
 }

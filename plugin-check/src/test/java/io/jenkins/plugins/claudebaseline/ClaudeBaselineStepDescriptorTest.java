@@ -44,17 +44,23 @@ class ClaudeBaselineStepDescriptorTest {
         assertThat(descriptor.getDisplayName()).startsWith("Claude Platform security baseline");
         assertThat(descriptor.argumentsToString(Map.of("action", "apply", "config", "prod.yaml", "credentialsId", "aws-admin")))
                 .isEqualTo("apply prod.yaml");
+        // The external id never shows in the step's description, even when it is the only argument.
+        assertThat(descriptor.argumentsToString(Map.of("externalId", "ext-1234567890"))).isEqualTo("verify").doesNotContain("ext-");
+        assertThat(descriptor.argumentsToString(Map.of("roleArn", "arn:aws:iam::111122223333:role/a", "externalId", "e-1")))
+                .doesNotContain("e-1");
     }
 
     @Test
     void everyCliOptionIsAnOptionalDataBoundArgument() throws Exception {
         assertThat(ClaudeBaselineStep.class.getConstructor().isAnnotationPresent(DataBoundConstructor.class)).isTrue();
-        assertThat(boundFields()).containsExactly("account", "action", "config", "credentialsId", "dryRun", "endpointUrl",
-                "externalId", "onDrift", "outputDir", "region", "reportDir", "roleArn", "templatesDir");
+        assertThat(boundFields()).containsExactly("account", "action", "allowInsecureEndpoint", "config", "credentialsId", "dryRun",
+                "endpointUrl", "externalId", "externalIdCredentialsId", "onDrift", "outputDir", "region", "reportDir", "roleArn",
+                "templatesDir");
         // Every setter has a public getter, so the Snippet Generator can round-trip a configured step.
         for (String field : boundFields()) {
             String suffix = Character.toUpperCase(field.charAt(0)) + field.substring(1);
-            Method getter = field.equals("dryRun") ? ClaudeBaselineStep.class.getMethod("isDryRun")
+            Method getter = ClaudeBaselineStep.class.getMethod("isDryRun").getReturnType() == boolean.class
+                    && (field.equals("dryRun") || field.equals("allowInsecureEndpoint")) ? ClaudeBaselineStep.class.getMethod("is" + suffix)
                     : ClaudeBaselineStep.class.getMethod("get" + suffix);
             assertThat(getter).as(field).isNotNull();
         }

@@ -10,10 +10,16 @@ import io.claudebaseline.engine.api.Progress;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import hudson.remoting.VirtualChannel;
+import java.io.File;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 
@@ -25,7 +31,57 @@ final class Fakes {
     static final class FakeJob extends Job<FakeJob, FakeRun> {
     }
 
+    /** The channel of an agent: a workspace made with it is remote, as on a real agent. */
+    static final VirtualChannel AGENT = new VirtualChannel() {
+    };
+
+    /** A workspace on an agent. */
+    static hudson.FilePath onAgent(java.nio.file.Path dir) {
+        return new hudson.FilePath(AGENT, dir.toString());
+    }
+
     static final class FakeRun extends Run<FakeJob, FakeRun> {
+        private final File rootDir;
+
+        FakeRun() {
+            this(null);
+        }
+
+        FakeRun(File rootDir) {
+            this.rootDir = rootDir;
+        }
+
+        @Override
+        public File getRootDir() {
+            if (rootDir == null) {
+                throw new UnsupportedOperationException("this test run has no build directory");
+            }
+            return rootDir;
+        }
+
+        void complete() {
+            onEndBuilding();
+        }
+    }
+
+    /**
+     * Hands the test's engine to the callable on the "agent" side. The callable is serialised on the way, so it
+     * carries this small key, not the engine; as in production, the engine is looked up (made) where it runs.
+     */
+    static EngineFactory factoryFor(Engine engine) {
+        long id = IDS.incrementAndGet();
+        ENGINES.put(id, engine);
+        return new RegisteredEngine(id);
+    }
+
+    private static final AtomicLong IDS = new AtomicLong();
+    private static final Map<Long, Engine> ENGINES = new ConcurrentHashMap<>();
+
+    private record RegisteredEngine(long id) implements EngineFactory {
+        @Override
+        public Engine create() {
+            return ENGINES.get(id);
+        }
     }
 
     static final class FakeFlowNode extends FlowNode {
@@ -51,8 +107,10 @@ final class Fakes {
     static final class FakeContext extends StepContext {
         private static final long serialVersionUID = 1L;
         private final transient Map<Class<?>, Object> objects = new HashMap<>();
-        Object success;
-        Throwable failure;
+        private final transient CountDownLatch done = new CountDownLatch(1);
+        volatile Object success;
+        volatile Throwable failure;
+        volatile Thread completedOn;
 
         <T> FakeContext with(Class<T> type, T value) {
             objects.put(type, value);
@@ -67,11 +125,22 @@ final class Fakes {
         @Override
         public void onSuccess(Object result) {
             success = result;
+            completedOn = Thread.currentThread();
+            done.countDown();
         }
 
         @Override
         public void onFailure(Throwable t) {
             failure = t;
+            completedOn = Thread.currentThread();
+            done.countDown();
+        }
+
+        /** Waits for the step to report, as Pipeline does. */
+        void await() throws InterruptedException {
+            if (!done.await(30, TimeUnit.SECONDS)) {
+                throw new AssertionError("the step did not report within 30 s");
+            }
         }
     }
 

@@ -15,14 +15,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ResultMapperTest {
+
+    @TempDir
+    Path workspace;
 
     @Test
     void theMapHoldsOnlySandboxReadableSerializableValuesWithWorkspacePaths() throws Exception {
         StepParameters p = new StepParameters("verify", "cfg/claude-baseline.yaml", null, "reports", null, null, null, null,
-                null, null, false, null, null);
-        try (LocalWorkArea area = LocalWorkArea.create(p)) {
+                null, null, null, false, false, null, null);
+        Files.createDirectories(workspace.resolve("cfg"));
+        Files.writeString(workspace.resolve("cfg/claude-baseline.yaml"), "version: 1\n");
+        WorkspaceFiles area = WorkspaceFiles.resolve(workspace, p);
+        {
             Path reports = area.reportDir();
             Files.createDirectories(reports);
             Files.writeString(reports.resolve("summary.md"), "# ok");
@@ -32,7 +39,7 @@ class ResultMapperTest {
                             CheckResult.pass("deny-long-term-key-use", "scp-content:x", "Matches.")),
                     List.of(Problem.warning("exemptPrincipals[0]", "wildcard")),
                     List.of(reports.resolve("report.json"), reports.resolve("junit.xml"), Path.of("summary.md")),
-                    reports, "Checked " + area.configFile() + ": 1 of 2 checks failed; reports in " + reports + ".");
+                    reports, "Checked " + area.config() + ": 1 of 2 checks failed; reports in " + reports + ".");
 
             LinkedHashMap<String, Object> map = ResultMapper.toMap(result, area);
 
@@ -63,9 +70,11 @@ class ResultMapperTest {
 
     @Test
     void renderArtifactsLandUnderTheOutputDirectory() throws Exception {
-        StepParameters p = new StepParameters("render", null, "out/baseline", null, null, null, null, null, null, null,
+        StepParameters p = new StepParameters("render", null, "out/baseline", null, null, null, null, null, null, null, null, false,
                 false, null, null);
-        try (LocalWorkArea area = LocalWorkArea.create(p)) {
+        Files.writeString(workspace.resolve("claude-baseline.yaml"), "version: 1\n");
+        WorkspaceFiles area = WorkspaceFiles.resolve(workspace, p);
+        {
             Path out = area.outputDir();
             Files.createDirectories(out.resolve("scp"));
             Files.writeString(out.resolve("scp/claude-baseline-1.json"), "{}");

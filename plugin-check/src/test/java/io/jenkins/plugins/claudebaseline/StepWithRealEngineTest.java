@@ -59,12 +59,27 @@ class StepWithRealEngineTest {
                 .with(TaskListener.class, listener)
                 .with(Run.class, run)
                 .with(EnvVars.class, new EnvVars())
-                .with(FilePath.class, new FilePath(workspaceDir.toFile()))
+                .with(FilePath.class, Fakes.onAgent(workspaceDir))
                 .with(FlowNode.class, node);
     }
 
     Map<String, Object> runStep(ClaudeBaselineStep step) throws Exception {
-        return new ClaudeBaselineExecution(step, context, new BaselineEngine(), (id, r) -> null).run();
+        return execution(step, null).run();
+    }
+
+    /** The step with the bundled engine, as production makes it; {@code awsCredential} answers every credentialsId. */
+    ClaudeBaselineExecution execution(ClaudeBaselineStep step, AwsCredentialsProvider awsCredential) {
+        return new ClaudeBaselineExecution(step, context, EngineFactory.Bundled.INSTANCE, new ClaudeBaselineExecution.CredentialsLookup() {
+            @Override
+            public AwsCredentialsProvider aws(String id, Run<?, ?> r) {
+                return awsCredential;
+            }
+
+            @Override
+            public String secretText(String id, Run<?, ?> r) {
+                return null;
+            }
+        }, Map.of());
     }
 
     static ClaudeBaselineStep step(String action) {
@@ -221,8 +236,7 @@ class StepWithRealEngineTest {
             verify.setCredentialsId("moto-creds");
             AwsCredentialsProvider motoKeys = StaticCredentialsProvider.create(
                     AwsBasicCredentials.create(MotoServer.ACCESS_KEY_ID, MotoServer.SECRET_ACCESS_KEY));
-            Map<String, Object> map = new ClaudeBaselineExecution(verify, context, new BaselineEngine(),
-                    (id, r) -> "moto-creds".equals(id) ? motoKeys : null).run();
+            Map<String, Object> map = execution(verify, motoKeys).run();
             assertThat(map).containsEntry("action", "verify").containsEntry("compliant", false);
             assertThat(listener.text()).contains("AWS credentials: Jenkins credential 'moto-creds'")
                     .doesNotContain(MotoServer.SECRET_ACCESS_KEY);

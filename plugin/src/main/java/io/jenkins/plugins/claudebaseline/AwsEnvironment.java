@@ -7,9 +7,8 @@ import java.util.TreeMap;
 
 /**
  * Picks the AWS settings out of the build's environment. {@code withAWS(...)} and {@code withCredentials([aws(...)])}
- * put {@code AWS_*} variables into the step's EnvVars — not into the controller's process environment — so the step
- * must hand them to the engine explicitly. Only {@code AWS_*} variables are passed: the engine has no business with
- * the rest of the build's environment.
+ * put {@code AWS_*} variables into the step's EnvVars — not into any process environment — so the step hands them to
+ * the engine explicitly. Only {@code AWS_*} variables are passed: the engine has no business with the rest.
  */
 public final class AwsEnvironment {
 
@@ -25,8 +24,8 @@ public final class AwsEnvironment {
      * {@code explicitCredentials} the identity variables are left out so the credential the user named is the only
      * identity in play, while region and endpoint settings still apply.
      */
-    public static Map<String, String> select(Map<String, String> buildEnv, boolean explicitCredentials) {
-        Map<String, String> out = new TreeMap<>();
+    public static TreeMap<String, String> select(Map<String, String> buildEnv, boolean explicitCredentials) {
+        TreeMap<String, String> out = new TreeMap<>();
         if (buildEnv == null) {
             return out;
         }
@@ -41,21 +40,22 @@ public final class AwsEnvironment {
     }
 
     /**
-     * One line for the build log saying where the identity comes from, in the order the engine applies them.
-     * Names variables and credential ids only, never a value.
+     * {@code awsEnv} without the identity variables that merely repeat {@code processEnv} (same name, same value). On
+     * the built-in node the build environment starts from the controller's own process environment, so such a value
+     * is the controller's identity, not one the Pipeline was given by {@code withAWS} or {@code withCredentials}.
      */
-    public static String describeSource(String credentialsId, Map<String, String> selected, String roleArn) {
-        String source;
-        if (credentialsId != null) {
-            source = "Jenkins credential '" + credentialsId + "'";
-        } else if (selected.containsKey("AWS_ACCESS_KEY_ID")) {
-            source = "AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY" + (selected.containsKey("AWS_SESSION_TOKEN") ? "/AWS_SESSION_TOKEN" : "")
-                    + " from the build environment";
-        } else if (selected.containsKey("AWS_PROFILE")) {
-            source = "profile '" + selected.get("AWS_PROFILE") + "' (AWS_PROFILE)";
-        } else {
-            source = "the controller's default AWS credentials chain";
+    public static TreeMap<String, String> withoutInherited(Map<String, String> awsEnv, Map<String, String> processEnv) {
+        TreeMap<String, String> out = new TreeMap<>(awsEnv);
+        for (String name : CREDENTIAL_VARIABLES) {
+            String own = processEnv.get(name);
+            if (own != null && own.equals(out.get(name))) {
+                out.remove(name);
+            }
         }
-        return "AWS credentials: " + source + (roleArn != null ? ", then assume role " + roleArn : "");
+        if (!out.containsKey("AWS_ACCESS_KEY_ID")) {
+            out.remove("AWS_SECRET_ACCESS_KEY");
+            out.remove("AWS_SESSION_TOKEN");
+        }
+        return out;
     }
 }

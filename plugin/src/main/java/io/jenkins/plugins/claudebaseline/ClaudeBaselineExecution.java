@@ -9,33 +9,24 @@ import hudson.FilePath;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import io.claudebaseline.aws.AwsOperationException;
-import io.claudebaseline.config.ConfigException;
-import io.claudebaseline.engine.api.Engine;
-import io.claudebaseline.engine.api.EngineRequest;
-import io.claudebaseline.engine.api.EngineResult;
-import io.claudebaseline.render.TemplateException;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Stream;
+import java.util.TreeMap;
+import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 import org.jenkinsci.plugins.workflow.actions.WarningAction;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkException;
 
 /**
- * Runs one {@code claudeBaseline} step on a pool thread of the controller (AWS calls must not block the CPS thread).
- * Jenkins glue only: it fetches the context, resolves the Jenkins credential, copies files between the workspace
- * (possibly on an agent) and a {@link LocalWorkArea}, calls the {@link Engine}, and carries out the
+ * Runs one {@code claudeBaseline} step. On the controller, on a pool thread (the CPS thread is never blocked), it only
+ * does what needs the controller: checks the arguments, resolves the Jenkins credentials for this run into values,
+ * then hands a {@link BaselineCallable} to {@code workspace.act(...)}, which runs the engine on the node that holds the
+ * workspace. With the {@link NodeOutcome} back it records the build-page entry and carries out the
  * {@link StepOutcome}. Not resumable across a controller restart, like every synchronous step: the run fails then.
  */
 @SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED",
@@ -44,29 +35,33 @@ final class ClaudeBaselineExecution extends SynchronousNonBlockingStepExecution<
 
     private static final long serialVersionUID = 1L;
 
-    /** Finds the AWS credential behind a {@code credentialsId}; tests substitute it. */
-    @FunctionalInterface
+    /** Finds the credentials a run may use; the production one asks the credentials plugin, tests substitute it. */
     interface CredentialsLookup {
-        /** @return the credential as an SDK v2 provider, or null when no such AWS credential is visible to the run */
-        AwsCredentialsProvider find(String credentialsId, Run<?, ?> run) throws IOException;
+        /** @return the AWS credential as an SDK v2 provider, or null when no such credential is visible to the run */
+        AwsCredentialsProvider aws(String credentialsId, Run<?, ?> run) throws IOException;
+
+        /** @return the text of a "Secret text" credential, or null when none is visible to the run */
+        String secretText(String credentialsId, Run<?, ?> run) throws IOException;
     }
 
     private final transient ClaudeBaselineStep step;
-    private final transient Engine engine;
+    private final transient EngineFactory engines;
     private final transient CredentialsLookup credentialsLookup;
+    private final transient Map<String, String> controllerEnvironment;
 
-    ClaudeBaselineExecution(ClaudeBaselineStep step, StepContext context, Engine engine, CredentialsLookup credentialsLookup) {
+    ClaudeBaselineExecution(ClaudeBaselineStep step, StepContext context, EngineFactory engines, CredentialsLookup credentialsLookup,
+                            Map<String, String> controllerEnvironment) {
         super(context);
         this.step = step;
-        this.engine = engine;
+        this.engines = engines;
         this.credentialsLookup = credentialsLookup;
+        this.controllerEnvironment = controllerEnvironment;
     }
 
     @Override
     protected Map<String, Object> run() throws Exception {
         StepContext context = getContext();
         TaskListener listener = context.get(TaskListener.class);
-        PrintStream log = listener.getLogger();
         Run<?, ?> run = context.get(Run.class);
         EnvVars env = context.get(EnvVars.class);
         FilePath workspace = context.get(FilePath.class);
@@ -81,98 +76,46 @@ final class ClaudeBaselineExecution extends SynchronousNonBlockingStepExecution<
             throw new AbortException("claudeBaseline needs a workspace to read " + params.config()
                     + " and write its output: run it inside node { ... } after checking out the repository");
         }
-
-        AwsCredentialsProvider credentials = null;
-        if (params.credentialsId() != null) {
-            credentials = credentialsLookup.find(params.credentialsId(), run);
-            if (credentials == null) {
-                throw new AbortException("credentialsId '" + params.credentialsId() + "' does not name an AWS credential"
-                        + " (kind 'AWS Credentials', aws-credentials plugin) that this job may use. Add it under"
-                        + " Manage Jenkins » Credentials, or leave credentialsId out to use the AWS_* variables of"
-                        + " withAWS/withCredentials or the controller's default chain.");
-            }
+        boolean onController = !workspace.isRemote();
+        TreeMap<String, String> awsEnv = AwsEnvironment.select(env, false);
+        if (onController) {
+            awsEnv = AwsEnvironment.withoutInherited(awsEnv, controllerEnvironment);
         }
+        SessionCredentials credentials = params.credentialsId() == null ? null : resolveAws(params.credentialsId(), run);
+        String externalId = params.externalIdCredentialsId() == null ? params.externalId()
+                : resolveSecretText(params.externalIdCredentialsId(), run);
 
-        try (LocalWorkArea area = LocalWorkArea.create(params)) {
-            copyInputs(workspace, params, area);
-            EngineRequest request = EngineRequestMapper.map(params, area, env, credentials);
-            log.println("claude-baseline " + request.action().id() + ": config " + params.config()
-                    + (request.action().needsAws()
-                        ? "; " + AwsEnvironment.describeSource(params.credentialsId(), request.environment(), params.roleArn())
-                        : ""));
+        NodeOutcome outcome = workspace.act(new BaselineCallable(params, awsEnv, credentials, externalId, onController,
+                listener, engines));
+        ClaudeBaselineAction.record(run, outcome.summary());
+        return carryOut(outcome.outcome(), run, context, listener.getLogger(), outcome.map());
+    }
 
-            EngineResult result;
-            Set<String> logged = new HashSet<>();
-            try {
-                result = engine.run(request, line -> {
-                    String text = area.toWorkspaceText(line);
-                    logged.add(text);
-                    log.println(text);
-                });
-            } catch (ConfigException | AwsOperationException | TemplateException | IllegalArgumentException e) {
-                // Validation, template, settings (endpointUrl, region, roleArn, account) and AWS errors are written for
-                // people: show them as the failure, without a stack trace.
-                throw new AbortException(area.toWorkspaceText(e.getMessage()));
-            } catch (NoSuchFileException e) {
-                throw new AbortException("file not found: " + area.toWorkspaceText(e.getFile()));
-            } catch (InterruptedIOException e) {
-                throw e; // the build was aborted: not a file problem
-            } catch (IOException e) {
-                // As the CLI does: a file the engine could not read or write is the user's to fix, named in the message.
-                throw new AbortException(area.toWorkspaceText(String.valueOf(e.getMessage())));
-            }
-
-            copyOutputs(workspace, params, area, log);
-            LinkedHashMap<String, Object> map = ResultMapper.toMap(result, area);
-            String summary = area.toWorkspaceText(result.summary());
-            if (summary != null && !logged.contains(summary)) {
-                log.println(summary); // unless the engine already reported it as progress
-            }
-            return carryOut(StepOutcome.decide(result, params.parsedOnDrift()), run, context, log, map);
+    /** The credential's values for this run, resolved here on the controller (its own role assumed, if it has one). */
+    private SessionCredentials resolveAws(String id, Run<?, ?> run) throws IOException {
+        AwsCredentialsProvider credential = credentialsLookup.aws(id, run);
+        if (credential == null) {
+            throw new AbortException("credentialsId '" + id + "' does not name an AWS credential"
+                    + " (kind 'AWS Credentials', aws-credentials plugin) that this job may use. Add it under"
+                    + " Manage Jenkins » Credentials (or the folder's credentials), or leave credentialsId out to use the"
+                    + " AWS_* variables of withAWS/withCredentials or the agent's own default chain.");
+        }
+        try {
+            return SessionCredentials.of(credential.resolveCredentials());
+        } catch (SdkException e) {
+            // The SDK's messages name the operation and the role, never a secret.
+            throw new AbortException("credentialsId '" + id + "' could not be resolved into AWS credentials: " + e.getMessage());
         }
     }
 
-    /** Copies the config (and template overrides) from the workspace, byte for byte: the engine reads them as UTF-8. */
-    private static void copyInputs(FilePath workspace, StepParameters params, LocalWorkArea area)
-            throws IOException, InterruptedException {
-        FilePath config = workspace.child(params.config());
-        if (!config.exists() || config.isDirectory()) {
-            throw new AbortException("config: " + params.config() + " is not a file in the workspace " + workspace.getRemote()
-                    + ". Check out the repository first, or set config: 'path/to/claude-baseline.yaml'.");
+    private String resolveSecretText(String id, Run<?, ?> run) throws IOException {
+        String text = credentialsLookup.secretText(id, run);
+        if (text == null) {
+            throw new AbortException("externalIdCredentialsId '" + id + "' does not name a 'Secret text' credential that this"
+                    + " job may use. Add one holding the external id, or give externalId in plain text (it is not a secret"
+                    + " to AWS, but then it is visible in the Pipeline's step arguments).");
         }
-        config.copyTo(new FilePath(area.configFile().toFile()));
-        if (params.templatesDir() != null) {
-            FilePath templates = workspace.child(params.templatesDir());
-            if (!templates.isDirectory()) {
-                throw new AbortException("templatesDir: " + params.templatesDir() + " is not a directory in the workspace "
-                        + workspace.getRemote() + ".");
-            }
-            templates.copyRecursiveTo(new FilePath(area.templatesDir().toFile()));
-        }
-    }
-
-    /** Copies what the engine wrote back into the workspace. Existing files there are overwritten, never deleted. */
-    private static void copyOutputs(FilePath workspace, StepParameters params, LocalWorkArea area, PrintStream log)
-            throws IOException, InterruptedException {
-        copyBack(area.outputDir(), workspace, params.effectiveOutputDir(), log);
-        copyBack(area.reportDir(), workspace, params.effectiveReportDir(), log);
-    }
-
-    private static void copyBack(Path local, FilePath workspace, String workspaceDir, PrintStream log)
-            throws IOException, InterruptedException {
-        if (local == null || !Files.isDirectory(local) || isEmpty(local)) {
-            return;
-        }
-        FilePath target = workspace.child(workspaceDir);
-        target.mkdirs();
-        int files = new FilePath(local.toFile()).copyRecursiveTo(target);
-        log.println("claude-baseline: wrote " + files + (files == 1 ? " file" : " files") + " to " + workspaceDir);
-    }
-
-    private static boolean isEmpty(Path dir) throws IOException {
-        try (Stream<Path> entries = Files.list(dir)) {
-            return entries.findAny().isEmpty();
-        }
+        return text;
     }
 
     /** FAIL throws; UNSTABLE marks the stage and the build the way the {@code unstable} step does; SUCCESS returns. */
@@ -202,13 +145,26 @@ final class ClaudeBaselineExecution extends SynchronousNonBlockingStepExecution<
         return nl < 0 ? s : s.substring(0, nl);
     }
 
-    /** The production lookup: an aws-credentials credential visible to the run, recorded as used by it. */
-    static AwsCredentialsProvider findJenkinsCredential(String credentialsId, Run<?, ?> run) {
-        AmazonWebServicesCredentials credential =
-                CredentialsProvider.findCredentialById(credentialsId, AmazonWebServicesCredentials.class, run);
-        if (credential != null) {
-            CredentialsProvider.track(run, credential);
+    /** The production lookup: credentials visible to the run, recorded as used by it. */
+    static final class JenkinsCredentials implements CredentialsLookup {
+        @Override
+        public AwsCredentialsProvider aws(String credentialsId, Run<?, ?> run) {
+            AmazonWebServicesCredentials credential =
+                    CredentialsProvider.findCredentialById(credentialsId, AmazonWebServicesCredentials.class, run);
+            if (credential != null) {
+                CredentialsProvider.track(run, credential);
+            }
+            return credential;
         }
-        return credential;
+
+        @Override
+        public String secretText(String credentialsId, Run<?, ?> run) {
+            StringCredentials credential = CredentialsProvider.findCredentialById(credentialsId, StringCredentials.class, run);
+            if (credential == null) {
+                return null;
+            }
+            CredentialsProvider.track(run, credential);
+            return credential.getSecret().getPlainText();
+        }
     }
 }

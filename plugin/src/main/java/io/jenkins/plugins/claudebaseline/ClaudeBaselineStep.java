@@ -6,7 +6,6 @@ import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.ListBoxModel;
-import io.claudebaseline.engine.BaselineEngine;
 import java.util.Map;
 import java.util.Set;
 import org.jenkinsci.plugins.workflow.steps.Step;
@@ -36,7 +35,9 @@ public class ClaudeBaselineStep extends Step {
     private String credentialsId;
     private String roleArn;
     private String externalId;
+    private String externalIdCredentialsId;
     private String endpointUrl;
+    private boolean allowInsecureEndpoint;
     private boolean dryRun;
     private String onDrift;
     private String account;
@@ -48,13 +49,14 @@ public class ClaudeBaselineStep extends Step {
 
     @Override
     public StepExecution start(StepContext context) throws Exception {
-        return new ClaudeBaselineExecution(this, context, new BaselineEngine(), ClaudeBaselineExecution::findJenkinsCredential);
+        return new ClaudeBaselineExecution(this, context, EngineFactory.Bundled.INSTANCE,
+                new ClaudeBaselineExecution.JenkinsCredentials(), System.getenv());
     }
 
     /** The arguments as checked-later plain values. */
     StepParameters parameters() {
         return new StepParameters(action, config, outputDir, reportDir, templatesDir, region, credentialsId, roleArn,
-                externalId, endpointUrl, dryRun, onDrift, account);
+                externalId, externalIdCredentialsId, endpointUrl, allowInsecureEndpoint, dryRun, onDrift, account);
     }
 
     public String getAction() {
@@ -140,6 +142,26 @@ public class ClaudeBaselineStep extends Step {
         this.externalId = StepParameters.blankToNull(externalId);
     }
 
+    public String getExternalIdCredentialsId() {
+        return externalIdCredentialsId;
+    }
+
+    /** A "Secret text" credential holding the external id: kept out of the step's recorded arguments. */
+    @DataBoundSetter
+    public void setExternalIdCredentialsId(String externalIdCredentialsId) {
+        this.externalIdCredentialsId = StepParameters.blankToNull(externalIdCredentialsId);
+    }
+
+    public boolean isAllowInsecureEndpoint() {
+        return allowInsecureEndpoint;
+    }
+
+    /** Allows plain http:// to a host that is not loopback (with a warning in the log). */
+    @DataBoundSetter
+    public void setAllowInsecureEndpoint(boolean allowInsecureEndpoint) {
+        this.allowInsecureEndpoint = allowInsecureEndpoint;
+    }
+
     public String getEndpointUrl() {
         return endpointUrl;
     }
@@ -207,7 +229,10 @@ public class ClaudeBaselineStep extends Step {
             return Set.of(TaskListener.class, EnvVars.class, Run.class, FilePath.class);
         }
 
-        /** Shown in the Pipeline graph next to the step: the action and config, never a credential. */
+        /**
+         * Shown in the Pipeline graph next to the step: the action and config, never a credential id's secret or the
+         * external id (which Pipeline would otherwise show as the step's description when it is the only argument).
+         */
         @Override
         public String argumentsToString(Map<String, Object> namedArgs) {
             Object action = namedArgs.get("action");

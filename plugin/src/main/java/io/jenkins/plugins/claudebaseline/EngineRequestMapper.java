@@ -1,14 +1,10 @@
 package io.jenkins.plugins.claudebaseline;
 
 import io.claudebaseline.engine.api.EngineRequest;
-import java.util.Map;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
 /**
- * Maps the step's arguments onto the engine's one request type, with the local paths of the {@link LocalWorkArea}.
- * Credentials, in the order the engine applies them: {@code credentials} (the Jenkins credential named by
- * {@code credentialsId}), else the {@code AWS_*} variables of the build's environment, else the controller's default
- * chain; then {@code roleArn} is assumed.
+ * Maps the step's arguments onto the engine's one request type, with the node's real paths ({@link WorkspaceFiles})
+ * and the identity chosen there ({@link NodeIdentity}).
  */
 public final class EngineRequestMapper {
 
@@ -16,25 +12,25 @@ public final class EngineRequestMapper {
     }
 
     /**
-     * @param params      checked arguments ({@link StepParameters#check()} passed)
-     * @param area        local copies and output locations
-     * @param buildEnv    the step's EnvVars (may hold AWS_* from withAWS / withCredentials)
-     * @param credentials the resolved Jenkins credential, or null when {@code credentialsId} was not given
+     * @param params     checked arguments ({@link StepParameters#check()} passed)
+     * @param files      the resolved workspace files
+     * @param identity   credentials and {@code AWS_*} variables for the engine
+     * @param externalId the external id (plain or from {@code externalIdCredentialsId}), or null
      */
-    public static EngineRequest map(StepParameters params, LocalWorkArea area, Map<String, String> buildEnv,
-                                    AwsCredentialsProvider credentials) {
-        return EngineRequest.builder(params.parsedAction(), area.configFile())
-                .outputDir(area.outputDir())
-                .reportDir(area.reportDir())
-                .templatesDir(area.templatesDir())
+    public static EngineRequest map(StepParameters params, WorkspaceFiles files, NodeIdentity identity, String externalId) {
+        return EngineRequest.builder(params.parsedAction(), files.config())
+                .outputDir(files.outputDir())
+                .reportDir(files.reportDir())
+                .templatesDir(files.templatesDir())
                 .region(params.region())
                 .endpointUrl(params.endpointUrl())
+                .allowInsecureEndpoint(params.allowInsecureEndpoint())
                 .roleArn(params.roleArn())
-                .externalId(params.externalId())
-                .environment(AwsEnvironment.select(buildEnv, credentials != null))
+                .externalId(externalId)
+                .environment(identity.environment())
                 .dryRun(params.dryRun())
                 .account(params.account())
-                .credentials(credentials)
+                .credentials(identity.credentials())
                 .build();
     }
 }

@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * Turns an {@link EngineResult} into what the step returns to Groovy: only {@link LinkedHashMap}, {@link ArrayList},
  * {@link String}, {@link Boolean} and {@link Integer}, which the Pipeline sandbox lets scripts read without any
- * whitelisting and which serialise with the build. Paths are workspace paths, not the controller's temporary ones.
+ * whitelisting and which serialise with the build (and back from the node). Paths are relative to the workspace.
  */
 public final class ResultMapper {
 
@@ -22,7 +22,7 @@ public final class ResultMapper {
      * {@code check}, {@code status}, {@code message}), {@code reportDir} (workspace path or null), {@code artifacts}
      * (workspace paths) and {@code summary}.
      */
-    public static LinkedHashMap<String, Object> toMap(EngineResult result, LocalWorkArea area) {
+    public static LinkedHashMap<String, Object> toMap(EngineResult result, WorkspaceFiles files) {
         LinkedHashMap<String, Object> map = new LinkedHashMap<>();
         map.put("action", result.action().id());
         map.put("compliant", Boolean.valueOf(result.compliant()));
@@ -33,17 +33,17 @@ public final class ResultMapper {
             check.put("control", c.control());
             check.put("check", c.check());
             check.put("status", c.status().name());
-            check.put("message", area.toWorkspaceText(c.message()));
+            check.put("message", files.workspaceText(c.message()));
             checks.add(check);
         }
         map.put("checks", checks);
-        map.put("reportDir", result.reportDir() == null ? null : area.toWorkspacePath(result.reportDir()));
+        map.put("reportDir", result.reportDir() == null ? null : files.workspacePath(result.reportDir()));
         ArrayList<Object> artifacts = new ArrayList<>();
         for (Path p : result.artifacts()) {
-            artifacts.add(area.toWorkspacePath(p));
+            artifacts.add(files.workspacePath(p));
         }
         map.put("artifacts", artifacts);
-        map.put("summary", area.toWorkspaceText(result.summary()));
+        map.put("summary", files.workspaceText(result.summary()));
         return map;
     }
 

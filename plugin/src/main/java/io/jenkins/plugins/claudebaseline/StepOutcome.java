@@ -4,6 +4,7 @@ import io.claudebaseline.engine.api.Action;
 import io.claudebaseline.engine.api.EngineResult;
 import io.claudebaseline.verify.CheckResult;
 import io.claudebaseline.verify.CheckStatus;
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -14,7 +15,9 @@ import java.util.List;
  * @param kind    what to do with the build
  * @param message one line plus at most {@link #MAX_LISTED_CHECKS} failing checks; null on a clean SUCCESS
  */
-public record StepOutcome(Kind kind, String message) {
+public record StepOutcome(Kind kind, String message) implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     /** The build-level effect. */
     public enum Kind { SUCCESS, UNSTABLE, FAIL }

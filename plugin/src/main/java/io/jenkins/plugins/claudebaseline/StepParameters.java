@@ -1,13 +1,16 @@
 package io.jenkins.plugins.claudebaseline;
 
+import io.claudebaseline.aws.EndpointRule;
 import io.claudebaseline.engine.api.Action;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
 /**
  * The {@code claudeBaseline} step's arguments as plain values, normalised (trimmed, blank → null) and checked before
- * anything is copied or called. Paths are as the user wrote them, relative to the workspace.
+ * anything is read or called. Paths are as the user wrote them, relative to the workspace. Serialisable: they travel
+ * to the node that runs the engine ({@link BaselineCallable}); {@link #toString()} hides the external id.
  *
  * @param action       validate, render, simulate, plan, apply or verify (default verify)
  * @param config       the config file in the workspace (default {@value #DEFAULT_CONFIG})
@@ -17,8 +20,10 @@ import java.util.regex.Pattern;
  * @param region       default AWS region
  * @param credentialsId an aws-credentials credential id
  * @param roleArn      role to assume first
- * @param externalId   external id for {@code roleArn}
+ * @param externalId   external id for {@code roleArn}, given in plain text
+ * @param externalIdCredentialsId a "Secret text" credential holding the external id instead
  * @param endpointUrl  overrides every AWS endpoint (tests, private endpoints)
+ * @param allowInsecureEndpoint allow plain {@code http://} to a host that is not loopback (see {@link EndpointRule})
  * @param dryRun       apply: plan only
  * @param onDrift      fail, unstable or ignore (null: the action's default, see {@link DriftPolicy#effective})
  * @param account      verify one member account only
@@ -33,10 +38,14 @@ public record StepParameters(
         String credentialsId,
         String roleArn,
         String externalId,
+        String externalIdCredentialsId,
         String endpointUrl,
+        boolean allowInsecureEndpoint,
         boolean dryRun,
         String onDrift,
-        String account) {
+        String account) implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     public static final String DEFAULT_ACTION = "verify";
     public static final String DEFAULT_CONFIG = "claude-baseline.yaml";
@@ -57,6 +66,7 @@ public record StepParameters(
         credentialsId = blankToNull(credentialsId);
         roleArn = blankToNull(roleArn);
         externalId = blankToNull(externalId);
+        externalIdCredentialsId = blankToNull(externalIdCredentialsId);
         endpointUrl = blankToNull(endpointUrl);
         onDrift = blankToNull(onDrift);
         account = blankToNull(account);
@@ -113,16 +123,26 @@ public record StepParameters(
         } catch (IllegalArgumentException e) {
             problems.add(e.getMessage());
         }
+        checkInsideWorkspace("config", config, problems);
+        checkInsideWorkspace("templatesDir", templatesDir, problems);
         checkInsideWorkspace("outputDir", outputDir, problems);
         checkInsideWorkspace("reportDir", reportDir, problems);
         if (effectiveOutputDir() != null && effectiveOutputDir().equals(effectiveReportDir())) {
             problems.add("outputDir and reportDir are both '" + effectiveOutputDir() + "': give them different directories");
         }
-        if (externalId != null && roleArn == null) {
-            problems.add("externalId is only used when assuming a role: set roleArn as well, or remove externalId");
+        if (externalId != null && externalIdCredentialsId != null) {
+            problems.add("externalId and externalIdCredentialsId are both set: give the external id one way only");
         }
-        if (endpointUrl != null && !(endpointUrl.startsWith("https://") || endpointUrl.startsWith("http://"))) {
-            problems.add("endpointUrl '" + endpointUrl + "' must be an http:// or https:// URL");
+        if ((externalId != null || externalIdCredentialsId != null) && roleArn == null) {
+            problems.add((externalId != null ? "externalId" : "externalIdCredentialsId")
+                    + " is only used when assuming a role: set roleArn as well, or remove it");
+        }
+        if (endpointUrl != null) {
+            try {
+                EndpointRule.check(endpointUrl, "endpointUrl", allowInsecureEndpoint);
+            } catch (IllegalArgumentException e) {
+                problems.add(e.getMessage());
+            }
         }
         return problems;
     }
@@ -136,8 +156,9 @@ public record StepParameters(
     }
 
     /**
-     * Reports and artifacts must land in the workspace: an absolute path or {@code ..} would let a step write anywhere
-     * on the agent, and nothing outside the workspace is archived or cleaned anyway.
+     * What the step reads and writes stays in the workspace: an absolute path or {@code ..} would let a Pipeline read
+     * or write anywhere on the node, and nothing outside the workspace is archived or cleaned anyway. This is the
+     * lexical half of the rule; {@link WorkspaceFiles} checks the real paths (symbolic links) on the node.
      */
     private static void checkInsideWorkspace(String name, String value, List<String> problems) {
         if (value == null) {
@@ -147,8 +168,28 @@ public record StepParameters(
         boolean escapes = List.of(value.split("[/\\\\]")).contains("..");
         if (absolute || escapes) {
             problems.add(name + " '" + value + "' must be a relative path inside the workspace, e.g. '"
-                    + (name.equals("reportDir") ? "reports" : DEFAULT_OUTPUT_DIR) + "'");
+                    + example(name) + "'");
         }
+    }
+
+    private static String example(String name) {
+        return switch (name) {
+            case "reportDir" -> "reports";
+            case "config" -> DEFAULT_CONFIG;
+            case "templatesDir" -> "templates";
+            default -> DEFAULT_OUTPUT_DIR;
+        };
+    }
+
+    /** Every argument but the external id's value, which only shows as set or not. */
+    @Override
+    public String toString() {
+        return "StepParameters[action=" + action + ", config=" + config + ", outputDir=" + outputDir + ", reportDir=" + reportDir
+                + ", templatesDir=" + templatesDir + ", region=" + region + ", credentialsId=" + credentialsId
+                + ", roleArn=" + roleArn + ", externalId=" + (externalId == null ? null : "****")
+                + ", externalIdCredentialsId=" + externalIdCredentialsId + ", endpointUrl=" + endpointUrl
+                + ", allowInsecureEndpoint=" + allowInsecureEndpoint + ", dryRun=" + dryRun + ", onDrift=" + onDrift
+                + ", account=" + account + "]";
     }
 
     static String blankToNull(String s) {

@@ -1,19 +1,16 @@
 package org.jenkinsci.plugins.workflow.steps;
 
+import com.google.common.util.concurrent.FutureCallback;
 import java.io.IOException;
 import java.io.Serializable;
 
-/**
- * Stand-in for workflow-step-api's {@code StepContext}. The real class implements Guava's
- * {@code FutureCallback<Object>}; its two methods are declared here directly so this module needs no Guava.
- */
-public abstract class StepContext implements Serializable {
+/** Stand-in for workflow-step-api's {@code StepContext}; as the real class, a Guava {@link FutureCallback}. */
+public abstract class StepContext implements FutureCallback<Object>, Serializable {
     private static final long serialVersionUID = 1L;
 
     /** The context object of type {@code key} (TaskListener, Run, EnvVars, FilePath, …), or null if none. */
     public abstract <T> T get(Class<T> key) throws IOException, InterruptedException;
 
+    @Override
     public abstract void onSuccess(Object result);
-
-    public abstract void onFailure(Throwable t);
 }

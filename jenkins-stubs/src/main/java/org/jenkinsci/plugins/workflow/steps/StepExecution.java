@@ -6,7 +6,8 @@ import java.io.Serializable;
 public abstract class StepExecution implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    private final transient StepContext context;
+    /** Not transient in the real class either: a step execution is saved with the Pipeline's program state. */
+    private final StepContext context;
 
     protected StepExecution(StepContext context) {
         this.context = context;
@@ -20,4 +21,9 @@ public abstract class StepExecution implements Serializable {
     }
 
     public abstract boolean start() throws Exception;
+
+    /** As the real default: the step ends with {@code cause}. */
+    public void stop(Throwable cause) throws Exception {
+        getContext().onFailure(cause);
+    }
 }

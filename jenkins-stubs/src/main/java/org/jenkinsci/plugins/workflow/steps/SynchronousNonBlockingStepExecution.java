@@ -1,12 +1,26 @@
 package org.jenkinsci.plugins.workflow.steps;
 
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
 /**
- * Stand-in for workflow-step-api's {@code SynchronousNonBlockingStepExecution}. The real {@link #start()} runs
- * {@link #run()} on a thread pool (so network I/O never blocks the CPS thread) and reports to the context; this
- * stand-in runs it on the calling thread, which is what a unit test wants.
+ * Stand-in for workflow-step-api's {@code SynchronousNonBlockingStepExecution}, with the real threading: {@link #start()}
+ * hands {@link #run()} to a cached pool of daemon threads and returns {@code false} at once (so the CPS thread is never
+ * blocked); the outcome reaches the context from that thread. {@link #stop} interrupts the thread ({@code cancel(true)})
+ * and ends the step with the cause; a failure after a stop is not reported a second time.
  */
 public abstract class SynchronousNonBlockingStepExecution<T> extends StepExecution {
     private static final long serialVersionUID = 1L;
+
+    private static final ExecutorService POOL = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution (stand-in)");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private transient volatile Future<?> task;
+    private transient volatile Throwable stopCause;
 
     protected SynchronousNonBlockingStepExecution(StepContext context) {
         super(context);
@@ -16,11 +30,27 @@ public abstract class SynchronousNonBlockingStepExecution<T> extends StepExecuti
 
     @Override
     public final boolean start() throws Exception {
-        try {
-            getContext().onSuccess(run());
-        } catch (Throwable t) {
-            getContext().onFailure(t);
-        }
+        task = POOL.submit(() -> {
+            try {
+                T ret = run();
+                getContext().onSuccess(ret);
+            } catch (Throwable x) {
+                if (stopCause == null) {
+                    getContext().onFailure(x);
+                } else {
+                    stopCause.addSuppressed(x);
+                }
+            }
+        });
         return false;
+    }
+
+    @Override
+    public void stop(Throwable cause) throws Exception {
+        if (task != null) {
+            stopCause = cause;
+            task.cancel(true);
+        }
+        super.stop(cause);
     }
 }
