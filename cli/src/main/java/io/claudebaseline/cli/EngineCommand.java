@@ -84,7 +84,7 @@ abstract class EngineCommand implements Callable<Integer> {
                     + result.count(CheckStatus.FAIL) + " failed (" + result.checks().size() + " checks)");
         }
         if (result.reportDir() != null) {
-            out.println("Reports: " + result.reportDir().resolve("summary.md") + ", report.json, junit.xml");
+            out.println("Reports: " + result.reportDir().resolve("report.html") + ", summary.md, report.json, junit.xml, report.sarif");
         }
         out.println(result.summary());
         out.flush();

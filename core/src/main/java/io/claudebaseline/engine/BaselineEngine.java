@@ -90,7 +90,7 @@ public final class BaselineEngine implements Engine {
                         ? "All " + checks.size() + " scenarios behave as expected against the rendered SCPs."
                         : failed + " of " + checks.size() + " scenarios did not behave as expected.";
                 EngineResult result = new EngineResult(Action.SIMULATE, ok, 0, checks, warnings, List.of(), request.reportDir(), summary);
-                return withReports(result, request.reportDir());
+                return withReports(result, request);
             }
             default:
                 break;
@@ -104,7 +104,7 @@ public final class BaselineEngine implements Engine {
             switch (request.action()) {
                 case PLAN -> result = LiveOperations.plan(baseline, request, aws, progress);
                 case APPLY -> result = LiveOperations.apply(baseline, request, aws, progress);
-                case VERIFY -> result = withReports(LiveOperations.verify(baseline, request, aws, progress), request.reportDir());
+                case VERIFY -> result = withReports(LiveOperations.verify(baseline, request, aws, progress), request);
                 default -> throw new IllegalStateException("unhandled action " + request.action());
             }
             List<Problem> allWarnings = new ArrayList<>(warnings);
@@ -147,13 +147,14 @@ public final class BaselineEngine implements Engine {
         }
     }
 
-    private static EngineResult withReports(EngineResult result, Path reportDir) throws java.io.IOException {
+    private static EngineResult withReports(EngineResult result, EngineRequest request) throws java.io.IOException {
+        Path reportDir = request.reportDir();
         if (reportDir == null) {
             return result;
         }
         prepareDirectory(reportDir, "report directory");
         List<Path> files = new ArrayList<>(result.artifacts());
-        files.addAll(Reports.write(result, reportDir));
+        files.addAll(Reports.write(result, reportDir, request.configPath()));
         return result.withArtifacts(files, reportDir);
     }
 }

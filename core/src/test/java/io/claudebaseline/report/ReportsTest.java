@@ -41,7 +41,14 @@ class ReportsTest {
 
         List<Path> files = Reports.write(result(checks, Map.of()), dir);
 
-        assertThat(files).containsExactly(Path.of("report.json"), Path.of("junit.xml"), Path.of("summary.md"));
+        assertThat(files).containsExactly(Path.of("report.json"), Path.of("junit.xml"), Path.of("summary.md"),
+                Path.of("report.html"), Path.of("report.css"), Path.of("report.sarif"));
+        for (Path f : files) {
+            assertThat(dir.resolve(f)).isNotEmptyFile();
+        }
+        try (var left = Files.list(dir)) {
+            assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
+        }
         JsonNode json = new ObjectMapper().readTree(dir.resolve("report.json").toFile());
         assertThat(json.get("compliant").asBoolean()).isFalse();
         assertThat(json.get("counts").get("FAIL").asInt()).isEqualTo(1);
