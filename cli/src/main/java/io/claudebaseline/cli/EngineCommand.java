@@ -81,7 +81,9 @@ abstract class EngineCommand implements Callable<Integer> {
         }
         if (!result.checks().isEmpty()) {
             out.println(result.count(CheckStatus.PASS) + " passed, " + result.count(CheckStatus.WARN) + " warnings, "
-                    + result.count(CheckStatus.FAIL) + " failed (" + result.checks().size() + " checks)");
+                    + result.count(CheckStatus.FAIL) + " failed"
+                    + (result.count(CheckStatus.EXCEPTED) == 0 ? "" : ", " + result.count(CheckStatus.EXCEPTED) + " excepted")
+                    + " (" + result.checks().size() + " checks)");
         }
         if (result.reportDir() != null) {
             out.println("Reports: " + result.reportDir().resolve("report.html") + ", summary.md, report.json, junit.xml, report.sarif");

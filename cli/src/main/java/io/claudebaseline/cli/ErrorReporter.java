@@ -8,9 +8,19 @@ import picocli.CommandLine;
 
 /**
  * Turns the engine's exceptions into one readable message and an exit code. Stack traces only with
- * {@code CLAUDE_BASELINE_DEBUG=1}: a user should see what to fix, not where the code was.
+ * {@code CLAUDE_BASELINE_DEBUG=1}: a user should see what to fix, not where the code was. The engine has already
+ * passed each exception, causes included, through the run's redactor, so the stack trace shows no secret either.
  */
 final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
+
+    /** Environment variable: {@code 1} prints the stack trace (with its causes) after the error message. */
+    static final String DEBUG = "CLAUDE_BASELINE_DEBUG";
+
+    private final boolean debug;
+
+    ErrorReporter(java.util.Map<String, String> environment) {
+        this.debug = "1".equals(environment.get(DEBUG));
+    }
 
     @Override
     public int handleExecutionException(Exception ex, CommandLine commandLine, CommandLine.ParseResult parseResult) {
@@ -29,9 +39,9 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
         } else if (ex instanceof java.io.IOException io) {
             err.println("error: " + io.getMessage());
         } else {
-            err.println("internal error: " + ex + " (set CLAUDE_BASELINE_DEBUG=1 for the stack trace, and please report it)");
+            err.println("internal error: " + ex + " (set " + DEBUG + "=1 for the stack trace, and please report it)");
         }
-        if ("1".equals(System.getenv("CLAUDE_BASELINE_DEBUG"))) {
+        if (debug) {
             ex.printStackTrace(err);
         }
         err.flush();

@@ -107,6 +107,24 @@ class CliTest {
     }
 
     @Test
+    void verifyNoExceptionsAsksForTheRawState() {
+        run(returning(result(Action.VERIFY, true, 0, List.of())), Map.of(), "verify");
+        assertThat(seen.get().ignoreExceptions()).isFalse();
+        run(returning(result(Action.VERIFY, true, 0, List.of())), Map.of(), "verify", "--no-exceptions");
+        assertThat(seen.get().ignoreExceptions()).isTrue();
+    }
+
+    @Test
+    void exceptedChecksAreCountedButDoNotFail() {
+        var checks = List.of(CheckResult.pass("c", "ok", "fine"),
+                new CheckResult("c", "shadow-user:111122223333:AeaApiKey-x", io.claudebaseline.verify.CheckStatus.EXCEPTED,
+                        "Excepted until 2027-03-31 by exceptions[0]. IAM user AeaApiKey-x ...", Map.of()));
+        int code = run(returning(result(Action.VERIFY, true, 0, checks)), Map.of(), "verify");
+        assertThat(code).isEqualTo(ExitCode.OK);
+        assertThat(out.toString()).contains("EXCEPTED  [c] Excepted until 2027-03-31", "1 passed, 0 warnings, 0 failed, 1 excepted");
+    }
+
+    @Test
     void applyPassesDryRun() {
         run(returning(result(Action.APPLY, true, 0, List.of())), Map.of(), "apply", "--dry-run", "--out", "snap");
         assertThat(seen.get().dryRun()).isTrue();
@@ -206,5 +224,19 @@ class CliTest {
         int code = run(noAws(), Map.of(), "verify", "-c", example().toString(), "--report-dir", file.toString());
         assertThat(code).isEqualTo(ExitCode.ERROR);
         assertThat(err.toString()).contains("it exists and is not a directory");
+    }
+
+    @Test
+    void verifyRequireTakesControlIdsAndRefusesUnknownOnesAsAUsageError() {
+        assertThat(run(returning(result(Action.VERIFY, true, 0, List.of())), Map.of(), "verify",
+                "--require", "protect-workspaces,cloudtrail-data-events", "--require", "deny-long-term-key-use")).isEqualTo(ExitCode.OK);
+        assertThat(seen.get().require()).containsExactly("protect-workspaces", "cloudtrail-data-events", "deny-long-term-key-use");
+
+        seen.set(null);
+        assertThat(run(returning(result(Action.VERIFY, true, 0, List.of())), Map.of(), "verify", "--require", "protect-workspace"))
+                .isEqualTo(ExitCode.USAGE);
+        assertThat(err.toString()).contains("--require", "'protect-workspace' is not a control id",
+                "protect-workspaces, deny-long-term-key-creation, deny-shadow-users, deny-long-term-key-use, cloudtrail-data-events");
+        assertThat(seen.get()).isNull();
     }
 }

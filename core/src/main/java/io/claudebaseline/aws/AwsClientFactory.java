@@ -1,6 +1,8 @@
 package io.claudebaseline.aws;
 
 import io.claudebaseline.engine.api.EngineRequest;
+import io.claudebaseline.engine.api.Progress;
+import io.claudebaseline.secrets.Redactor;
 import io.claudebaseline.facts.AwsFacts;
 import java.net.URI;
 import java.util.Map;
@@ -39,14 +41,34 @@ public final class AwsClientFactory {
         return create(request, AwsClientSettings.fromEnvironment(request.environment()));
     }
 
+    /** The engine's factory: settings from the request's environment, the run's redactor and progress. */
+    public static AwsClients create(EngineRequest request, Redactor secrets, Progress progress) {
+        return create(request, AwsClientSettings.fromEnvironment(request.environment()), secrets, progress);
+    }
+
     /** As {@link #create(EngineRequest)} with explicit settings (tests: small retry budget, fault injection). */
     public static AwsClients create(EngineRequest request, AwsClientSettings settings) {
+        return create(request, settings, Redactor.forRequest(request), Progress.SILENT);
+    }
+
+    /**
+     * The clients of one run. Every credential they resolve joins {@code secrets}; every retry after an attempt
+     * without an answer (or with a server error) is a line on {@code progress}.
+     */
+    public static AwsClients create(EngineRequest request, AwsClientSettings settings, Redactor secrets, Progress progress) {
         String region = region(request);
         URI endpoint = endpoint(request);
         AwsCredentialsProvider base = baseCredentials(request);
-        SdkHttpClient http = settings.httpClientDecorator().apply(UrlConnectionHttpClient.builder().build());
+        secrets.add(request.externalId());
+        // The connection and read timeouts follow the attempt timeout, so a silent endpoint costs one attempt
+        // timeout per attempt, not the HTTP client's own (longer) defaults.
+        SdkHttpClient http = settings.httpClientDecorator().apply(UrlConnectionHttpClient.builder()
+                .connectionTimeout(min(CONNECT_TIMEOUT, settings.attemptTimeout()))
+                .socketTimeout(settings.attemptTimeout()).build());
         OrganizationsRateLimiter limiter = settings.rateLimited() ? new OrganizationsRateLimiter(settings.organizationsRateScale()) : null;
-        DefaultAwsClients.Shared shared = new DefaultAwsClients.Shared(region, endpoint, settings, http, new CallStats(), limiter);
+        RetryProgress retries = new RetryProgress(progress, settings.maxAttempts(), settings.attemptTimeout());
+        DefaultAwsClients.Shared shared = new DefaultAwsClients.Shared(region, endpoint, settings, http, new CallStats(), limiter,
+                secrets, retries);
 
         String roleArn = roleArn(request);
         if (roleArn == null) {
@@ -65,6 +87,13 @@ public final class AwsClientFactory {
             http.close();
             throw e;
         }
+    }
+
+    /** Connecting to an AWS endpoint takes milliseconds; 5 s covers a slow proxy without waiting long on a dead one. */
+    private static final java.time.Duration CONNECT_TIMEOUT = java.time.Duration.ofSeconds(5);
+
+    private static java.time.Duration min(java.time.Duration a, java.time.Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     private static final java.util.regex.Pattern ROLE_ARN =

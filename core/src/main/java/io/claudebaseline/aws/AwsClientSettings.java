@@ -43,13 +43,20 @@ public record AwsClientSettings(
     }
 
     /**
-     * Production defaults: 8 attempts with backoff from 100 ms (throttling from 500 ms) up to 20 s, 5 minutes per
-     * call, 60 s per attempt, AWS's documented Organizations rates.
+     * Production defaults: 8 attempts with backoff from 100 ms (throttling from 500 ms) up to 20 s, 10 s per
+     * attempt (the calls the tool makes answer in well under a second), 60 s per call with every attempt and
+     * backoff included, AWS's documented Organizations rates. So an endpoint that never answers fails a call
+     * after at most {@value #CALL_TIMEOUT_SECONDS} s, with a progress line per retry, instead of minutes of silence.
      */
     public static AwsClientSettings defaults() {
-        return new AwsClientSettings(8, Duration.ofMillis(100), Duration.ofSeconds(20), Duration.ofMinutes(5),
-                Duration.ofSeconds(60), 1.0, UnaryOperator.identity());
+        return new AwsClientSettings(8, Duration.ofMillis(100), Duration.ofSeconds(20), Duration.ofSeconds(CALL_TIMEOUT_SECONDS),
+                Duration.ofSeconds(ATTEMPT_TIMEOUT_SECONDS), 1.0, UnaryOperator.identity());
     }
+
+    /** Default bound of one call, all attempts and backoff included (seconds). */
+    public static final int CALL_TIMEOUT_SECONDS = 60;
+    /** Default bound of one attempt (seconds); also the HTTP read timeout. */
+    public static final int ATTEMPT_TIMEOUT_SECONDS = 10;
 
     /** Defaults, overridden by {@link #ENV_MAX_ATTEMPTS} and {@link #ENV_ORG_RATE_LIMIT} from {@code env}. */
     public static AwsClientSettings fromEnvironment(Map<String, String> env) {
@@ -93,6 +100,10 @@ public record AwsClientSettings(
 
     public AwsClientSettings withHttpClientDecorator(UnaryOperator<SdkHttpClient> decorator) {
         return new AwsClientSettings(maxAttempts, backoffBase, backoffMax, apiCallTimeout, attemptTimeout, organizationsRateScale, decorator);
+    }
+
+    public AwsClientSettings withTimeouts(Duration call, Duration attempt) {
+        return new AwsClientSettings(maxAttempts, backoffBase, backoffMax, call, attempt, organizationsRateScale, httpClientDecorator);
     }
 
     public AwsClientSettings withBackoff(Duration base, Duration max) {

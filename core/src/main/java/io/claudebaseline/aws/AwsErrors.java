@@ -18,7 +18,9 @@ import software.amazon.awssdk.services.organizations.model.ConstraintViolationEx
 /**
  * Turns an SDK exception into an {@link AwsOperationException} whose message is one sentence: the operation, the
  * resource, what happened and what to do. AWS's own message text is never copied (it can echo request details
- * such as principal ARNs or parameters); only its error code and request id are quoted, which carry no secrets.
+ * such as principal ARNs or parameters); only its error code and request id are quoted, and only when they have
+ * the shape AWS gives them ({@link #ERROR_CODE}, {@link #REQUEST_ID}). The run's {@code secrets.Redactor} then
+ * checks every message again before it leaves the engine.
  */
 public final class AwsErrors {
     private AwsErrors() {}
@@ -34,12 +36,26 @@ public final class AwsErrors {
     private static final Set<String> NOT_FOUND = Set.of("PolicyNotFoundException", "TargetNotFoundException",
             "RootNotFoundException", "AccountNotFoundException", "OrganizationalUnitNotFoundException",
             "ParentNotFoundException", "ChildNotFoundException", "TrailNotFoundException", "NoSuchEntity",
-            "PolicyNotAttachedException");
+            "PolicyNotAttachedException", "NoSuchBucket", "NoSuchKey", "ResourceNotFoundException");
     private static final Set<String> CONFLICT = Set.of("ConcurrentModificationException", "DuplicatePolicyException",
             "DuplicatePolicyAttachmentException", "PolicyInUseException", "PolicyTypeAlreadyEnabledException",
             "PolicyChangesInProgressException", "EntityAlreadyExists", "DeleteConflict", "ConflictException");
     private static final Set<String> LIMIT = Set.of("ConstraintViolationException", "LimitExceeded",
             "LimitExceededException", "MaximumNumberOfTrailsExceededException");
+
+    /** AWS error codes are identifiers such as {@code AccessDeniedException} or {@code Throttling}. */
+    static final java.util.regex.Pattern ERROR_CODE = java.util.regex.Pattern.compile("[A-Z][A-Za-z0-9]{1,99}");
+    /**
+     * AWS request ids: a UUID (Organizations, CloudTrail, IAM, STS and most services) or 16 upper-case hex digits
+     * (S3 and older services). Anything else (an emulator's own format, reflected request text) is not quoted.
+     */
+    static final java.util.regex.Pattern REQUEST_ID = java.util.regex.Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[0-9A-F]{16}");
+
+    /** {@code value} when it has the shape, else null. */
+    static String awsShaped(java.util.regex.Pattern shape, String value) {
+        return value != null && shape.matcher(value).matches() ? value : null;
+    }
 
     /** The translated exception for a failed call of {@code operation} on {@code resource}. */
     public static AwsOperationException translate(AwsOperation operation, String resource, SdkException e) {
@@ -53,9 +69,12 @@ public final class AwsErrors {
 
     private static AwsOperationException translateService(AwsOperation operation, String on, String resource, AwsServiceException e) {
         String op = operation.iamAction();
-        String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+        // Quoted only when they have the shape AWS gives them: an endpoint that reflects the request can put the
+        // Authorization header or the session token where the code or the request id should be.
+        String code = awsShaped(ERROR_CODE, e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode());
+        String requestId = awsShaped(REQUEST_ID, e.requestId());
         String codeOrStatus = code == null ? "HTTP " + e.statusCode() : code;
-        String ref = " (AWS error " + codeOrStatus + (e.requestId() == null ? "" : ", request id " + e.requestId()) + ")";
+        String ref = " (AWS error " + codeOrStatus + (requestId == null ? "" : ", request id " + requestId) + ")";
         String c = code == null ? "" : code;
 
         if (ACCESS_DENIED.contains(c) || e.statusCode() == 403 && !BAD_CREDENTIALS.contains(c)) {
@@ -120,7 +139,7 @@ public final class AwsErrors {
             return new AwsOperationException(op, resource, Kind.LIMIT_EXCEEDED, on + " hit an AWS limit; see the AWS quotas for "
                     + operation.service().sdkServiceId() + " and reduce what the config asks for" + ref + ".", e);
         }
-        if (c.isEmpty() && e.requestId() == null && e.statusCode() >= 400) {
+        if (c.isEmpty() && requestId == null && e.statusCode() >= 400) {
             // AWS always answers with an error code or a request id; without either, something else answered
             // (a proxy, a captive portal, an --endpoint-url that is not an AWS-compatible service).
             return new AwsOperationException(op, resource, Kind.UNAVAILABLE, on + " got HTTP " + e.statusCode()
@@ -185,6 +204,9 @@ public final class AwsErrors {
     private static String firstCommand(AwsOperation operation) {
         if (operation.mutating()) {
             return AwsOperation.Command.APPLY.id();
+        }
+        if (operation.commands().contains(AwsOperation.Command.USAGE) && !operation.commands().contains(AwsOperation.Command.PLAN)) {
+            return AwsOperation.Command.USAGE.id();
         }
         return operation.commands().contains(AwsOperation.Command.VERIFY) ? AwsOperation.Command.VERIFY.id()
                 : operation.commands().iterator().next().id();

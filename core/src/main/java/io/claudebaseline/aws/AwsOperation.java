@@ -40,25 +40,33 @@ public enum AwsOperation {
     DETACH_POLICY(Service.ORGANIZATIONS, "DetachPolicy", true, Command.APPLY),
     DELETE_POLICY(Service.ORGANIZATIONS, "DeletePolicy", true, Command.APPLY),
     // CloudTrail (in the trail's home region)
-    DESCRIBE_TRAILS(Service.CLOUDTRAIL, "DescribeTrails", false, Command.PLAN, Command.APPLY, Command.VERIFY),
-    GET_TRAIL_STATUS(Service.CLOUDTRAIL, "GetTrailStatus", false, Command.PLAN, Command.APPLY, Command.VERIFY),
-    GET_EVENT_SELECTORS(Service.CLOUDTRAIL, "GetEventSelectors", false, Command.PLAN, Command.APPLY, Command.VERIFY),
+    DESCRIBE_TRAILS(Service.CLOUDTRAIL, "DescribeTrails", false, Command.PLAN, Command.APPLY, Command.VERIFY, Command.USAGE),
+    GET_TRAIL_STATUS(Service.CLOUDTRAIL, "GetTrailStatus", false, Command.PLAN, Command.APPLY, Command.VERIFY, Command.USAGE),
+    GET_EVENT_SELECTORS(Service.CLOUDTRAIL, "GetEventSelectors", false, Command.PLAN, Command.APPLY, Command.VERIFY, Command.USAGE),
     PUT_EVENT_SELECTORS(Service.CLOUDTRAIL, "PutEventSelectors", true, Command.APPLY),
     START_LOGGING(Service.CLOUDTRAIL, "StartLogging", true, Command.APPLY),
     // IAM: the long-term key inventory (verify)
     LIST_USERS(Service.IAM, "ListUsers", false, Command.VERIFY),
     LIST_SERVICE_SPECIFIC_CREDENTIALS(Service.IAM, "ListServiceSpecificCredentials", false, Command.VERIFY),
     // STS: --role-arn (every command) and the member-account audit role (verify)
-    ASSUME_ROLE(Service.STS, "AssumeRole", false, Command.PLAN, Command.APPLY, Command.VERIFY),
+    ASSUME_ROLE(Service.STS, "AssumeRole", false, Command.PLAN, Command.APPLY, Command.VERIFY, Command.USAGE),
     // STS: which account the key inventory belongs to (needs no permission: AWS always allows it)
-    GET_CALLER_IDENTITY(Service.STS, "GetCallerIdentity", false, Command.VERIFY);
+    GET_CALLER_IDENTITY(Service.STS, "GetCallerIdentity", false, Command.VERIFY),
+    // usage (and verify --denied-attempts): reading the trail's events back. ListObjectsV2 is authorised by
+    // s3:ListBucket (S3 API reference, "Permissions" of ListObjectsV2); objects encrypted with the trail's KMS key
+    // also need kms:Decrypt on that key, which S3 uses on the caller's behalf (docs/usage.md).
+    LIST_OBJECTS_V2(Service.S3, "ListObjectsV2", "ListBucket", false, Command.USAGE, Command.VERIFY),
+    GET_OBJECT(Service.S3, "GetObject", "GetObject", false, Command.USAGE, Command.VERIFY),
+    FILTER_LOG_EVENTS(Service.LOGS, "FilterLogEvents", "FilterLogEvents", false, Command.USAGE, Command.VERIFY);
 
     /** The AWS services the tool talks to, with their IAM prefix and the SDK's service id. */
     public enum Service {
         ORGANIZATIONS("organizations", "Organizations"),
         CLOUDTRAIL("cloudtrail", "CloudTrail"),
         IAM("iam", "IAM"),
-        STS("sts", "STS");
+        STS("sts", "STS"),
+        S3("s3", "S3"),
+        LOGS("logs", "CloudWatch Logs");
 
         private final String prefix;
         private final String sdkServiceId;
@@ -84,7 +92,7 @@ public enum AwsOperation {
 
     /** The live commands; offline ones (render, validate, simulate) call nothing. */
     public enum Command {
-        PLAN, APPLY, VERIFY;
+        PLAN, APPLY, VERIFY, USAGE;
 
         public String id() {
             return name().toLowerCase(Locale.ROOT);
@@ -96,18 +104,25 @@ public enum AwsOperation {
                     return c;
                 }
             }
-            throw new IllegalArgumentException("'" + value + "' is not one of: plan, apply, verify");
+            throw new IllegalArgumentException("'" + value + "' is not one of: plan, apply, verify, usage");
         }
     }
 
     private final Service service;
     private final String operationName;
+    private final String iamActionName;
     private final boolean mutating;
     private final Set<Command> commands;
 
     AwsOperation(Service service, String operationName, boolean mutating, Command first, Command... more) {
+        this(service, operationName, operationName, mutating, first, more);
+    }
+
+    /** An operation whose IAM action is named differently from the API operation (S3's ListObjectsV2 → ListBucket). */
+    AwsOperation(Service service, String operationName, String iamActionName, boolean mutating, Command first, Command... more) {
         this.service = service;
         this.operationName = operationName;
+        this.iamActionName = iamActionName;
         this.mutating = mutating;
         this.commands = EnumSet.of(first, more);
     }
@@ -123,7 +138,7 @@ public enum AwsOperation {
 
     /** The IAM action, e.g. {@code organizations:AttachPolicy} (also how errors and statistics name the call). */
     public String iamAction() {
-        return service.prefix() + ":" + operationName;
+        return service.prefix() + ":" + iamActionName;
     }
 
     /** True when the call changes something in AWS. */

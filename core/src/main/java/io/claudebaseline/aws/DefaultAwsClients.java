@@ -17,8 +17,10 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
@@ -31,20 +33,24 @@ final class DefaultAwsClients implements AwsClients {
 
     /** What every client of a run shares. */
     record Shared(String region, URI endpoint, AwsClientSettings settings, SdkHttpClient httpClient,
-                  CallStats stats, OrganizationsRateLimiter limiter) {}
+                  CallStats stats, OrganizationsRateLimiter limiter, io.claudebaseline.secrets.Redactor secrets,
+                  RetryProgress retries) {}
 
     private final Shared shared;
     private final AwsCredentialsProvider credentials;
     private final boolean ownsHttpClient;
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private final Map<String, CloudTrailClient> cloudTrails = new ConcurrentHashMap<>();
+    private final Map<String, S3Client> s3Clients = new ConcurrentHashMap<>();
+    private final Map<String, CloudWatchLogsClient> logsClients = new ConcurrentHashMap<>();
     private OrganizationsClient organizations;
     private IamClient iam;
     private StsClient sts;
 
     DefaultAwsClients(Shared shared, AwsCredentialsProvider credentials, boolean ownsHttpClient) {
         this.shared = shared;
-        this.credentials = credentials;
+        // Whatever provides the credentials, their secrets join the run's redactor when they are resolved.
+        this.credentials = new RecordingCredentials(credentials, shared.secrets());
         this.ownsHttpClient = ownsHttpClient;
     }
 
@@ -62,6 +68,29 @@ final class DefaultAwsClients implements AwsClients {
         return cloudTrails.computeIfAbsent(r, key -> {
             synchronized (this) {
                 return track(configure(CloudTrailClient.builder(), key).build());
+            }
+        });
+    }
+
+    @Override
+    public S3Client s3(String region) {
+        String r = region == null || region.isBlank() ? shared.region() : region;
+        return s3Clients.computeIfAbsent(r, key -> {
+            synchronized (this) {
+                // Path-style addressing when an endpoint is overridden (moto, VPC endpoints by URL): the
+                // virtual-host form would need DNS for <bucket>.<host>.
+                return track(configure(S3Client.builder(), key).crossRegionAccessEnabled(true)
+                        .forcePathStyle(shared.endpoint() != null).build());
+            }
+        });
+    }
+
+    @Override
+    public CloudWatchLogsClient logs(String region) {
+        String r = region == null || region.isBlank() ? shared.region() : region;
+        return logsClients.computeIfAbsent(r, key -> {
+            synchronized (this) {
+                return track(configure(CloudWatchLogsClient.builder(), key).build());
             }
         });
     }
@@ -95,6 +124,7 @@ final class DefaultAwsClients implements AwsClients {
     @Override
     public AwsClients forAccount(String accountId, String roleName, String externalId) {
         String roleArn = "arn:" + AwsFacts.partitionOf(shared.region()) + ":iam::" + accountId + ":role/" + roleName;
+        shared.secrets().add(externalId);
         AwsCredentialsProvider assumed = assumeRole(sts(), roleArn, externalId);
         DefaultAwsClients member = new DefaultAwsClients(shared, assumed, false);
         member.closeables.add((AutoCloseable) assumed);
@@ -144,6 +174,9 @@ final class DefaultAwsClients implements AwsClients {
                 .addMetricPublisher(shared.stats());
         if (shared.limiter() != null) {
             override.addExecutionInterceptor(shared.limiter());
+        }
+        if (shared.retries() != null) {
+            override.addExecutionInterceptor(shared.retries());
         }
         builder.region(Region.of(region))
                 .credentialsProvider(credentials)

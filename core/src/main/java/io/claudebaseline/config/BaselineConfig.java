@@ -20,6 +20,7 @@ import java.util.Map;
  * @param partition        ARN partition; {@code aws} unless in GovCloud or China
  * @param scenarios        user-supplied deny scenarios checked by simulate and verify
  * @param audit            how verify audits member accounts and how severe key findings are
+ * @param exceptions       accepted deviations verify reports as EXCEPTED until they expire
  */
 public record BaselineConfig(
         Integer version,
@@ -33,7 +34,8 @@ public record BaselineConfig(
         Map<String, String> tags,
         String partition,
         List<ScenarioConfig> scenarios,
-        AuditConfig audit) {
+        AuditConfig audit,
+        List<ExceptionConfig> exceptions) {
 
     public static final String DEFAULT_PREFIX = "claude-baseline";
 
@@ -49,6 +51,15 @@ public record BaselineConfig(
         partition = partition == null ? "aws" : partition;
         scenarios = scenarios == null ? List.of() : List.copyOf(scenarios);
         audit = audit == null ? AuditConfig.defaults() : audit;
+        exceptions = exceptions == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(exceptions));
+    }
+
+    /** A config without exceptions. */
+    public BaselineConfig(Integer version, String policyNamePrefix, List<String> targets, List<WorkspaceConfig> workspaces,
+                          List<String> exemptPrincipals, ControlsConfig controls, Layout layout, LimitsConfig limits,
+                          Map<String, String> tags, String partition, List<ScenarioConfig> scenarios, AuditConfig audit) {
+        this(version, policyNamePrefix, targets, workspaces, exemptPrincipals, controls, layout, limits, tags, partition,
+                scenarios, audit, null);
     }
 
     /** How statements are grouped into SCPs. */

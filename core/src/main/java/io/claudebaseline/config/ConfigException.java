@@ -15,6 +15,19 @@ public class ConfigException extends Exception {
         this.problems = List.copyOf(problems);
     }
 
+    private ConfigException(String message, List<Problem> problems, Throwable cause) {
+        super(message, cause);
+        this.problems = List.copyOf(problems);
+    }
+
+    /** The same exception with {@code edit} applied to its message and to each problem's path and message (redaction). */
+    public ConfigException withText(java.util.function.UnaryOperator<String> edit) {
+        List<Problem> edited = problems.stream().map(p -> new Problem(p.severity(), edit.apply(p.path()), edit.apply(p.message()))).toList();
+        ConfigException copy = new ConfigException(edit.apply(getMessage()), edited, null);
+        copy.setStackTrace(getStackTrace());
+        return copy;
+    }
+
     public List<Problem> problems() {
         return problems;
     }

@@ -6,6 +6,7 @@ import io.claudebaseline.engine.api.EngineRequest;
 import io.claudebaseline.engine.api.EngineResult;
 import io.claudebaseline.engine.api.Progress;
 import io.claudebaseline.eval.NamedPolicy;
+import io.claudebaseline.exceptions.Waivers;
 import io.claudebaseline.model.Baseline;
 import io.claudebaseline.model.ScpDocument;
 import io.claudebaseline.org.OrganizationAudit;
@@ -14,6 +15,7 @@ import io.claudebaseline.verify.CheckResult;
 import io.claudebaseline.verify.CheckStatus;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -79,9 +81,12 @@ public final class LiveOperations {
 
     public static EngineResult verify(Baseline baseline, EngineRequest request, AwsClients aws, Progress progress) throws Exception {
         LiveState live = LiveStateReader.read(baseline, aws, LiveStateReader.Options.forVerify(request.account()), progress);
-        List<CheckResult> checks = new ArrayList<>(Verifier.check(baseline, live));
+        // verify --account sees one account's findings only: an exception matching none of them is no sign of staleness.
+        Waivers waivers = Waivers.of(baseline.config().exceptions(), LocalDate.now(ZoneOffset.UTC), request.ignoreExceptions(),
+                request.account() == null);
+        List<CheckResult> checks = new ArrayList<>(Verifier.check(baseline, live, waivers));
         if (request.account() != null) {
-            Verifier.trailCoversAccount(live, request.account()).ifPresent(checks::add);
+            Verifier.trailCoversAccount(live, request.account(), waivers).ifPresent(checks::add);
         }
 
         Set<String> desired = baseline.scps().stream().map(ScpDocument::name).collect(Collectors.toSet());
@@ -95,8 +100,13 @@ public final class LiveOperations {
         // The reader already knows the root and the management account: pass them so the audit does not ask again.
         OrganizationAudit.KnownOrganization known = new OrganizationAudit.KnownOrganization(
                 live.organization().rootId(), live.organization().managementAccountId());
-        OrganizationAudit.Result audit = OrganizationAudit.run(baseline, targetsByScpName, aws, request.account(), progress, known);
+        OrganizationAudit.Result audit = OrganizationAudit.run(baseline, targetsByScpName, aws, request.account(), progress, known, waivers);
         checks.addAll(audit.checks());
+        if (request.deniedAttempts() != null) {
+            checks.addAll(io.claudebaseline.usage.DeniedAttemptsCheck.run(baseline, request, aws, progress));
+        }
+        checks.addAll(waivers.bookkeeping());
+        checks.addAll(RequiredControls.check(baseline, checks, RequiredControls.parse(request.require())));
 
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("organization", Plan.JSON.convertValue(live.organization(), Map.class));
@@ -105,13 +115,23 @@ public final class LiveOperations {
                 "multiRegion", t.trail().multiRegion(), "advancedEventSelectors", Plan.JSON.convertValue(t.trail().advancedSelectors(), List.class))));
         live.keys().ifPresent(k -> details.put("keyInventory", keyInventory(k)));
         details.putAll(audit.details());
+        if (!waivers.isEmpty()) {
+            details.put("exceptions", waivers.details());
+            if (request.ignoreExceptions()) {
+                details.put("exceptionsIgnored", true);
+            }
+        }
         details.put("awsCalls", Plan.JSON.convertValue(aws.callStats().snapshot(), Map.class));
 
         long failed = checks.stream().filter(c -> c.status() == CheckStatus.FAIL).count();
         long warned = checks.stream().filter(c -> c.status() == CheckStatus.WARN).count();
+        long excepted = checks.stream().filter(c -> c.status() == CheckStatus.EXCEPTED).count();
+        String exceptedNote = excepted == 0 ? "" : ", " + excepted + " excepted";
         String summary = failed == 0
-                ? "Compliant: " + checks.size() + " checks, none failed" + (warned == 0 ? "." : " (" + warned + " warning(s)).")
-                : "Not compliant: " + failed + " of " + checks.size() + " checks failed: " + checks.stream()
+                ? "Compliant: " + checks.size() + " checks, none failed" + (warned == 0 && excepted == 0 ? "."
+                        : " (" + (warned == 0 ? "" : warned + " warning(s)") + (warned > 0 && excepted > 0 ? ", " : "")
+                        + (excepted == 0 ? "" : excepted + " excepted") + ").")
+                : "Not compliant: " + failed + " of " + checks.size() + " checks failed" + exceptedNote + ": " + checks.stream()
                         .filter(c -> c.status() == CheckStatus.FAIL).limit(5).map(CheckResult::check).collect(Collectors.joining(", "))
                         + (failed > 5 ? ", …" : "") + ".";
         return new EngineResult(Action.VERIFY, failed == 0, 0, checks, List.of(), List.of(), null, summary, details);

@@ -5,6 +5,9 @@ import io.claudebaseline.config.AuditConfig;
 import io.claudebaseline.config.BaselineConfig;
 import io.claudebaseline.config.ControlsConfig;
 import io.claudebaseline.config.WorkspaceConfig;
+import io.claudebaseline.exceptions.ExceptableCheck;
+import io.claudebaseline.exceptions.Subject;
+import io.claudebaseline.exceptions.Waivers;
 import io.claudebaseline.facts.AwsFacts;
 import io.claudebaseline.model.Baseline;
 import io.claudebaseline.model.Control;
@@ -30,12 +33,17 @@ public final class Verifier {
     static final String ORGANIZATION = "organization";
 
     public static List<CheckResult> check(Baseline baseline, LiveState live) {
+        return check(baseline, live, Waivers.none());
+    }
+
+    /** The checks, with the config's exceptions applied to the findings they cover. */
+    public static List<CheckResult> check(Baseline baseline, LiveState live, Waivers waivers) {
         List<CheckResult> out = new ArrayList<>();
         organization(live, out);
-        scps(baseline, live, out);
+        scps(baseline, live, waivers, out);
         workspaces(baseline, live, out);
-        baseline.trail().ifPresent(t -> trail(baseline.config(), live, out));
-        live.keys().ifPresent(k -> keys(baseline.config(), k, out));
+        baseline.trail().ifPresent(t -> trail(baseline.config(), live, waivers, out));
+        live.keys().ifPresent(k -> keys(baseline.config(), k, waivers, out));
         return out;
     }
 
@@ -48,7 +56,7 @@ public final class Verifier {
                         + org.rootId() + ", so no SCP has any effect; run apply.")).withEvidence(ev));
     }
 
-    private static void scps(Baseline baseline, LiveState live, List<CheckResult> out) {
+    private static void scps(Baseline baseline, LiveState live, Waivers waivers, List<CheckResult> out) {
         Map<String, LiveState.Scp> foreign = live.foreignSameNamed().stream()
                 .collect(Collectors.toMap(LiveState.Scp::name, s -> s, (a, b) -> a));
         for (ScpDocument d : baseline.scps()) {
@@ -79,16 +87,20 @@ public final class Verifier {
             }
             List<String> extra = owned.targets().stream().filter(t -> !baseline.targets().contains(t)).toList();
             if (!extra.isEmpty()) {
-                out.add(CheckResult.warn(control, "scp-extra-targets:" + d.name(), "SCP " + d.name() + " is also attached to "
+                out.add(waivers.apply(CheckResult.warn(control, "scp-extra-targets:" + d.name(), "SCP " + d.name() + " is also attached to "
                         + String.join(", ", extra) + ", which the config does not list; apply detaches it there.")
-                        .withEvidence(Map.of("policyId", owned.id(), "targets", extra)));
+                        .withEvidence(Map.of("policyId", owned.id(), "targets", extra)),
+                        Waivers.Finding.of(ExceptableCheck.SCP_EXTRA_TARGETS).with(Subject.POLICY, d.name())));
             }
         }
         Set<String> desired = baseline.scps().stream().map(ScpDocument::name).collect(Collectors.toSet());
         for (LiveState.Scp stale : live.ownedScps().values()) {
             if (!desired.contains(stale.name())) {
-                out.add(CheckResult.warn(ORGANIZATION, "scp-stale:" + stale.name(), "SCP " + stale.name() + " (" + stale.id()
-                        + ") was made by claude-baseline but is no longer in the baseline; apply detaches and deletes it.")
+                // A FAIL, not a warning: live and desired differ (plan would delete it), and a gate that passes while
+                // the config has dropped a control would be passing vacuously.
+                out.add(CheckResult.fail(ORGANIZATION, "scp-stale:" + stale.name(), "SCP " + stale.name() + " (" + stale.id()
+                        + ") was made by claude-baseline but is no longer in the baseline; run apply, which detaches and deletes it"
+                        + " (or put its control back in the config).")
                         .withEvidence(Map.of("policyId", stale.id(), "targets", stale.targets())));
             }
         }
@@ -140,7 +152,7 @@ public final class Verifier {
         }
     }
 
-    private static void trail(BaselineConfig config, LiveState live, List<CheckResult> out) {
+    private static void trail(BaselineConfig config, LiveState live, Waivers waivers, List<CheckResult> out) {
         String control = Control.CLOUDTRAIL_DATA_EVENTS.id();
         ControlsConfig.CloudTrailDataEvents wanted = config.controls().cloudTrailDataEvents();
         LiveState.TrailLookup lookup = live.trail().orElse(null);
@@ -161,57 +173,75 @@ public final class Verifier {
                 .withEvidence(ev));
 
         List<WorkspaceConfig> workspaces = config.workspaces();
-        List<String> outside = workspaces.stream().filter(w -> !t.multiRegion() && !w.region().equals(t.homeRegion()))
-                .map(w -> w.id() + " (" + w.region() + ")").toList();
         Map<String, Object> regionEv = new LinkedHashMap<>(ev);
         regionEv.put("multiRegion", t.multiRegion());
+        Waivers.Partition<WorkspaceConfig> outsideRegion = waivers.partition(
+                workspaces.stream().filter(w -> !t.multiRegion() && !w.region().equals(t.homeRegion())).toList(),
+                w -> Waivers.Finding.of(ExceptableCheck.TRAIL_REGION_COVERAGE).with(Subject.WORKSPACE, w.id()),
+                w -> CheckResult.fail(control, "trail-region-coverage:" + w.id(), "Trail " + t.name() + " logs only " + t.homeRegion()
+                        + " but workspace " + w.id() + " lives in " + w.region() + ".").withEvidence(Map.of("workspace", w.id(), "region", w.region())));
+        List<String> outside = outsideRegion.remaining().stream().map(w -> w.id() + " (" + w.region() + ")").toList();
         out.add((outside.isEmpty()
                 ? CheckResult.pass(control, "trail-region-coverage", t.multiRegion() ? "Trail " + t.name() + " is multi-region."
-                        : "Every workspace is in the trail's region " + t.homeRegion() + ".")
+                        : "Every workspace" + (outsideRegion.excepted().isEmpty() ? "" : " not excepted") + " is in the trail's region " + t.homeRegion() + ".")
                 : CheckResult.fail(control, "trail-region-coverage", "Trail " + t.name() + " logs only " + t.homeRegion()
-                        + " but workspaces " + String.join(", ", outside) + " live elsewhere (or in an unknown region); make the trail multi-region."))
+                        + " but workspaces " + String.join(", ", outside) + " live elsewhere (or in an unknown region); make the trail multi-region."
+                        + outsideRegion.expiredNote()))
                 .withEvidence(regionEv));
+        out.addAll(outsideRegion.excepted());
 
-        out.add(accountCoverage(workspaces, t, ev));
-        out.add(selectorCoverage(config, t, ev));
-        out.add((t.logFileValidation()
+        accountCoverage(workspaces, t, ev, waivers, out);
+        selectorCoverage(config, t, ev, waivers, out);
+        out.add(waivers.apply((t.logFileValidation()
                 ? CheckResult.pass(control, "trail-log-file-validation", "Trail " + t.name() + " validates its log files.")
                 : CheckResult.warn(control, "trail-log-file-validation", "Trail " + t.name() + " does not validate its log files, so"
-                        + " tampering with delivered logs would go unnoticed; turn on log file validation.")).withEvidence(ev));
+                        + " tampering with delivered logs would go unnoticed; turn on log file validation.")).withEvidence(ev),
+                Waivers.Finding.of(ExceptableCheck.TRAIL_LOG_FILE_VALIDATION).with(Subject.TRAIL, t.name())));
     }
 
     /**
      * A trail logs the events of the account it lives in; only an organization trail also logs every member
      * account. So a workspace in another account is invisible to a plain trail, however its selectors read.
      */
-    private static CheckResult accountCoverage(List<WorkspaceConfig> workspaces, LiveState.Trail t, Map<String, Object> ev) {
+    private static void accountCoverage(List<WorkspaceConfig> workspaces, LiveState.Trail t, Map<String, Object> ev,
+                                        Waivers waivers, List<CheckResult> out) {
         String control = Control.CLOUDTRAIL_DATA_EVENTS.id();
         Map<String, Object> accountEv = new LinkedHashMap<>(ev);
         accountEv.put("organizationTrail", t.organizationTrail());
         if (t.organizationTrail()) {
-            return CheckResult.pass(control, "trail-account-coverage", "Trail " + t.name()
-                    + " is an organization trail, so it logs every member account.").withEvidence(accountEv);
+            out.add(CheckResult.pass(control, "trail-account-coverage", "Trail " + t.name()
+                    + " is an organization trail, so it logs every member account.").withEvidence(accountEv));
+            return;
         }
         String trailAccount = accountOf(t.arn());
         accountEv.put("trailAccount", trailAccount);
-        List<String> elsewhere = workspaces.stream()
-                .filter(w -> !WorkspaceConfig.ANY.equals(w.account()) && !w.account().equals(trailAccount))
-                .map(w -> w.id() + " (" + w.account() + ")").toList();
+        // One item per other account (an exception names an account, and covers all its workspaces).
+        Map<String, List<String>> byAccount = new LinkedHashMap<>();
+        workspaces.stream().filter(w -> !WorkspaceConfig.ANY.equals(w.account()) && !w.account().equals(trailAccount))
+                .forEach(w -> byAccount.computeIfAbsent(w.account(), a -> new ArrayList<>()).add(w.id()));
+        Waivers.Partition<String> accounts = waivers.partition(new ArrayList<>(byAccount.keySet()),
+                a -> Waivers.Finding.of(ExceptableCheck.TRAIL_ACCOUNT_COVERAGE).with(Subject.ACCOUNT, a),
+                a -> CheckResult.fail(control, "trail-account-coverage:" + a, "Trail " + t.name() + " is not an organization trail, so"
+                        + " it does not log account " + a + " with workspaces " + String.join(", ", byAccount.get(a)) + ".")
+                        .withEvidence(Map.of("account", a, "workspaces", byAccount.get(a), "trailArn", t.arn())));
+        out.addAll(accounts.excepted());
+        List<String> elsewhere = accounts.remaining().stream()
+                .flatMap(a -> byAccount.get(a).stream().map(id -> id + " (" + a + ")")).toList();
         List<String> unknown = workspaces.stream().filter(w -> WorkspaceConfig.ANY.equals(w.account())).map(WorkspaceConfig::id).toList();
         if (!elsewhere.isEmpty()) {
-            return CheckResult.fail(control, "trail-account-coverage", "Trail " + t.name() + " is not an organization trail, so it logs"
+            out.add(CheckResult.fail(control, "trail-account-coverage", "Trail " + t.name() + " is not an organization trail, so it logs"
                     + " only account " + trailAccount + " and misses workspaces " + String.join(", ", elsewhere)
-                    + "; make it an organization trail (from the management account) or add a trail in those accounts.")
-                    .withEvidence(accountEv);
-        }
-        if (!unknown.isEmpty()) {
-            return CheckResult.warn(control, "trail-account-coverage", "Trail " + t.name() + " is not an organization trail, so it logs"
+                    + "; make it an organization trail (from the management account) or add a trail in those accounts."
+                    + accounts.expiredNote()).withEvidence(accountEv));
+        } else if (!unknown.isEmpty()) {
+            out.add(CheckResult.warn(control, "trail-account-coverage", "Trail " + t.name() + " is not an organization trail, so it logs"
                     + " only account " + trailAccount + "; workspaces " + String.join(", ", unknown)
                     + " name no account, so their coverage cannot be told; set workspaces[].account or use an organization trail.")
-                    .withEvidence(accountEv);
+                    .withEvidence(accountEv));
+        } else {
+            out.add(CheckResult.pass(control, "trail-account-coverage", "Every workspace" + (accounts.excepted().isEmpty() ? ""
+                    : " not excepted") + " is in the trail's account " + trailAccount + ".").withEvidence(accountEv));
         }
-        return CheckResult.pass(control, "trail-account-coverage", "Every workspace is in the trail's account " + trailAccount + ".")
-                .withEvidence(accountEv);
     }
 
     /**
@@ -219,6 +249,11 @@ public final class Verifier {
      * very account, does. Absent when the data-events control is off or the trail was not found (trail-exists says so).
      */
     public static java.util.Optional<CheckResult> trailCoversAccount(LiveState live, String account) {
+        return trailCoversAccount(live, account, Waivers.none());
+    }
+
+    /** As above, with an exception for that account applied. */
+    public static java.util.Optional<CheckResult> trailCoversAccount(LiveState live, String account, Waivers waivers) {
         return live.trail().filter(LiveState.TrailLookup::found).map(LiveState.TrailLookup::trail).map(t -> {
             String control = Control.CLOUDTRAIL_DATA_EVENTS.id();
             String check = "trail-account-coverage:" + account;
@@ -231,11 +266,12 @@ public final class Verifier {
                         .withEvidence(ev);
             }
             String trailAccount = accountOf(t.arn());
-            return (trailAccount.equals(account)
+            return waivers.apply((trailAccount.equals(account)
                     ? CheckResult.pass(control, check, "Trail " + t.name() + " lives in account " + account + " and logs it.")
                     : CheckResult.fail(control, check, "Trail " + t.name() + " is not an organization trail and lives in account "
                             + trailAccount + ", so Claude data events of account " + account + " would go unlogged; make it an"
-                            + " organization trail or add a trail in " + account + ".")).withEvidence(ev);
+                            + " organization trail or add a trail in " + account + ".")).withEvidence(ev),
+                    Waivers.Finding.of(ExceptableCheck.TRAIL_ACCOUNT_COVERAGE).with(Subject.ACCOUNT, account));
         });
     }
 
@@ -245,7 +281,13 @@ public final class Verifier {
         return parts.length >= 5 && !parts[4].isEmpty() ? parts[4] : "unknown";
     }
 
-    private static CheckResult selectorCoverage(BaselineConfig config, LiveState.Trail t, Map<String, Object> ev) {
+    private static void selectorCoverage(BaselineConfig config, LiveState.Trail t, Map<String, Object> ev, Waivers waivers,
+                                         List<CheckResult> out) {
+        out.add(selectorCoverage(config, t, ev, waivers, out::add));
+    }
+
+    private static CheckResult selectorCoverage(BaselineConfig config, LiveState.Trail t, Map<String, Object> ev, Waivers waivers,
+                                                java.util.function.Consumer<CheckResult> exceptedOut) {
         String control = Control.CLOUDTRAIL_DATA_EVENTS.id();
         boolean all = config.controls().cloudTrailDataEvents().scope() == ControlsConfig.CloudTrailDataEvents.Scope.ALL_WORKSPACES;
         Map<String, Object> evidence = new LinkedHashMap<>(ev);
@@ -258,19 +300,25 @@ public final class Verifier {
                     : CheckResult.fail(control, "trail-data-selectors", "Trail " + t.name() + " has no advanced event selector logging "
                             + AwsFacts.WORKSPACE_RESOURCE_TYPE + " data events for all workspaces" + selectorRemedy(t)).withEvidence(evidence);
         }
-        List<String> uncovered = new ArrayList<>();
+        List<String> unlogged = new ArrayList<>();
         for (WorkspaceConfig w : config.workspaces()) {
             String arn = AwsFacts.workspaceArn(config.partition(), w.region(), w.account(), w.id());
             if (t.advancedSelectors().stream().noneMatch(s -> SelectorCoverage.captures(s, arn))) {
-                uncovered.add(w.id());
+                unlogged.add(w.id());
             }
         }
+        Waivers.Partition<String> split = waivers.partition(unlogged,
+                id -> Waivers.Finding.of(ExceptableCheck.TRAIL_DATA_SELECTORS).with(Subject.WORKSPACE, id),
+                id -> CheckResult.fail(control, "trail-data-selectors:" + id, "Trail " + t.name() + " does not log data events for workspace "
+                        + id + ".").withEvidence(Map.of("workspace", id, "trailArn", t.arn())));
+        split.excepted().forEach(exceptedOut);
+        List<String> uncovered = split.remaining();
         evidence.put("uncoveredWorkspaces", uncovered);
         return uncovered.isEmpty()
-                ? CheckResult.pass(control, "trail-data-selectors", "Trail " + t.name() + " logs data events for every listed workspace.")
-                        .withEvidence(evidence)
+                ? CheckResult.pass(control, "trail-data-selectors", "Trail " + t.name() + " logs data events for every listed workspace"
+                        + (split.excepted().isEmpty() ? "." : " not excepted.")).withEvidence(evidence)
                 : CheckResult.fail(control, "trail-data-selectors", "Trail " + t.name() + " does not log data events for workspaces "
-                        + String.join(", ", uncovered) + selectorRemedy(t)).withEvidence(evidence);
+                        + String.join(", ", uncovered) + selectorRemedy(t) + split.expiredNote()).withEvidence(evidence);
     }
 
     /** apply refuses a trail whose basic selectors log data events (see Planner), so "run apply" alone would not help. */
@@ -281,7 +329,7 @@ public final class Verifier {
                 : "; run apply.";
     }
 
-    private static void keys(BaselineConfig config, LiveState.KeyInventory inv, List<CheckResult> out) {
+    private static void keys(BaselineConfig config, LiveState.KeyInventory inv, Waivers waivers, List<CheckResult> out) {
         CheckStatus severity = config.audit().keyFindings() == AuditConfig.Severity.WARN ? CheckStatus.WARN : CheckStatus.FAIL;
         String keyControl = Control.DENY_LONG_TERM_KEY_CREATION.id();
         String userControl = Control.DENY_SHADOW_USERS.id();
@@ -303,12 +351,14 @@ public final class Verifier {
             }
         }
         for (LiveState.LongTermKey k : active) {
-            out.add(new CheckResult(keyControl, "long-term-key:" + account + ":" + k.id(), severity, "Active long-term Claude API key "
+            out.add(waivers.apply(new CheckResult(keyControl, "long-term-key:" + account + ":" + k.id(), severity, "Active long-term Claude API key "
                     + k.id() + " of IAM user " + k.userName() + " in account " + account + " (created " + k.created() + ", "
                     + (k.expires() == null ? "never expires" : "expires " + k.expires()) + ")"
                     + (maxAgeDays == null ? "" : ", beyond maxAgeDays = " + maxAgeDays) + "; delete it"
                     + " (iam:DeleteServiceSpecificCredential; the baseline denies re-activating and so also deactivating with"
-                    + " UpdateServiceSpecificCredential, except to exempt principals) and use short-term keys.", keyEvidence(account, k)));
+                    + " UpdateServiceSpecificCredential, except to exempt principals) and use short-term keys.", keyEvidence(account, k)),
+                    Waivers.Finding.of(ExceptableCheck.LONG_TERM_KEY).with(Subject.KEY, k.id()).with(Subject.USER, k.userName())
+                            .with(Subject.ACCOUNT, account)));
         }
         if (active.isEmpty()) {
             List<String> inactive = inv.keys().stream().filter(k -> !k.active()).map(LiveState.LongTermKey::id).toList();
@@ -324,9 +374,10 @@ public final class Verifier {
             ev.put("path", u.path());
             ev.put("arn", u.arn());
             ev.put("created", String.valueOf(u.created()));
-            out.add(new CheckResult(userControl, "shadow-user:" + account + ":" + u.userName(), severity, "IAM user " + u.userName()
+            out.add(waivers.apply(new CheckResult(userControl, "shadow-user:" + account + ":" + u.userName(), severity, "IAM user " + u.userName()
                     + " in account " + account + " matches the shadow-user pattern " + config.controls().denyShadowUsers().userNamePattern()
-                    + " of long-term Claude API keys; delete it once its keys are gone.", ev));
+                    + " of long-term Claude API keys; delete it once its keys are gone.", ev),
+                    Waivers.Finding.of(ExceptableCheck.SHADOW_USER).with(Subject.USER, u.userName()).with(Subject.ACCOUNT, account)));
         }
         if (inv.shadowUsers().isEmpty()) {
             out.add(CheckResult.pass(userControl, "shadow-users:" + account, "No IAM user in account " + account + " matches "

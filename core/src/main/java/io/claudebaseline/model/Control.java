@@ -29,4 +29,31 @@ public enum Control {
     public boolean isScp() {
         return this != CLOUDTRAIL_DATA_EVENTS;
     }
+
+    /** Whether {@code controls} switches this control on. */
+    public boolean enabledIn(io.claudebaseline.config.ControlsConfig controls) {
+        return switch (this) {
+            case PROTECT_WORKSPACES -> controls.protectWorkspaces().enabled();
+            case DENY_LONG_TERM_KEY_CREATION -> controls.denyLongTermKeyCreation().isEnabled();
+            case DENY_SHADOW_USERS -> controls.denyShadowUsers().isEnabled();
+            case DENY_LONG_TERM_KEY_USE -> controls.denyLongTermKeyUse().enabled();
+            case CLOUDTRAIL_DATA_EVENTS -> controls.cloudTrailDataEvents().enabled();
+        };
+    }
+
+    /** The control with this id; the error lists the accepted ids. */
+    public static Control byId(String id) {
+        String wanted = id == null ? "" : id.trim();
+        for (Control c : values()) {
+            if (c.id.equals(wanted)) {
+                return c;
+            }
+        }
+        throw new IllegalArgumentException("'" + id + "' is not a control id; accepted: " + ids());
+    }
+
+    /** Every control id, comma-separated, in declaration order. */
+    public static String ids() {
+        return java.util.Arrays.stream(values()).map(Control::id).collect(java.util.stream.Collectors.joining(", "));
+    }
 }

@@ -2,6 +2,9 @@ package io.claudebaseline.org;
 
 import io.claudebaseline.config.AuditConfig;
 import io.claudebaseline.config.WorkspaceConfig;
+import io.claudebaseline.exceptions.ExceptableCheck;
+import io.claudebaseline.exceptions.Subject;
+import io.claudebaseline.exceptions.Waivers;
 import io.claudebaseline.verify.CheckResult;
 import io.claudebaseline.verify.CheckStatus;
 import java.time.Instant;
@@ -34,9 +37,16 @@ public final class OrgReport {
 
     /** Inputs that shape the report besides the coverage itself. */
     public record Settings(List<WorkspaceConfig> workspaces, AuditConfig.Severity keyFindings, boolean memberAudit,
-                           String roleName, String accountFilter) {
+                           String roleName, String accountFilter, Waivers waivers) {
         public Settings {
             workspaces = List.copyOf(workspaces);
+            waivers = waivers == null ? Waivers.none() : waivers;
+        }
+
+        /** Without exceptions. */
+        public Settings(List<WorkspaceConfig> workspaces, AuditConfig.Severity keyFindings, boolean memberAudit,
+                        String roleName, String accountFilter) {
+            this(workspaces, keyFindings, memberAudit, roleName, accountFilter, null);
         }
     }
 
@@ -55,8 +65,8 @@ public final class OrgReport {
         } else if (scps) {
             checks.addAll(workspaceAccounts(coverage, workspacesByAccount));
             checks.add(managementAccount(tree, workspacesByAccount));
-            checks.add(otherAccounts(coverage, workspacesByAccount.keySet()));
-            checks.add(ous(coverage));
+            checks.addAll(otherAccounts(coverage, workspacesByAccount.keySet(), settings.waivers()));
+            checks.addAll(ous(coverage, settings.waivers()));
         }
         checks.addAll(keyChecks(coverage, outcomes, settings));
 
@@ -130,9 +140,9 @@ public final class OrgReport {
                 .withEvidence(evidence);
     }
 
-    private static CheckResult otherAccounts(Coverage coverage, Set<String> workspaceAccounts) {
+    private static List<CheckResult> otherAccounts(Coverage coverage, Set<String> workspaceAccounts, Waivers waivers) {
         int inScope = 0;
-        List<Coverage.AccountCoverage> uncovered = new ArrayList<>();
+        List<Coverage.AccountCoverage> lacking = new ArrayList<>();
         Map<String, Integer> missingByScp = new LinkedHashMap<>();
         int inactive = 0;
         for (Coverage.AccountCoverage ac : coverage.accounts().values()) {
@@ -145,21 +155,36 @@ public final class OrgReport {
             }
             inScope++;
             if (!ac.covered()) {
-                uncovered.add(ac);
-                ac.missing().forEach(s -> missingByScp.merge(s, 1, Integer::sum));
+                lacking.add(ac);
             }
         }
+        OrgTree tree = coverage.tree();
+        Waivers.Partition<Coverage.AccountCoverage> split = waivers.partition(lacking,
+                ac -> Waivers.Finding.of(ExceptableCheck.ORG_COVERAGE_ACCOUNTS).with(Subject.ACCOUNT, ac.account().id())
+                        .with(Subject.OU, tree.ancestors(ac.account().id())),
+                ac -> CheckResult.warn(CONTROL, "org-coverage:accounts:" + ac.account().id(), "Account " + ac.account().id()
+                        + " (" + tree.path(ac.account().parentId()) + ") lacks " + String.join(", ", ac.missing()) + ".")
+                        .withEvidence(accountEvidence(tree, ac)));
+        List<Coverage.AccountCoverage> uncovered = split.remaining();
+        uncovered.forEach(ac -> ac.missing().forEach(s -> missingByScp.merge(s, 1, Integer::sum)));
+        List<CheckResult> out = new ArrayList<>(split.excepted());
         Map<String, Object> evidence = new LinkedHashMap<>();
         evidence.put("accountsInScope", inScope);
         evidence.put("uncoveredAccounts", uncovered.size());
+        if (!split.excepted().isEmpty()) {
+            evidence.put("exceptedAccounts", split.excepted().size());
+        }
         if (inactive > 0) {
             evidence.put("inactiveAccountsSkipped", inactive);
         }
         if (uncovered.isEmpty()) {
-            return CheckResult.pass(CONTROL, "org-coverage:accounts", (inScope == 1 ? "The one other active member account inherits"
-                    : "All " + inScope + " other active member accounts inherit") + " every baseline SCP.").withEvidence(evidence);
+            String excepted = split.excepted().isEmpty() ? "" : " (" + split.excepted().size() + " excepted account"
+                    + plural(split.excepted().size()) + " aside)";
+            out.add(0, CheckResult.pass(CONTROL, "org-coverage:accounts", (inScope == 1 ? "The one other active member account inherits"
+                    : "All " + inScope + " other active member accounts inherit") + " every baseline SCP" + excepted + ".")
+                    .withEvidence(evidence));
+            return out;
         }
-        OrgTree tree = coverage.tree();
         evidence.put("missingByScp", missingByScp);
         evidence.putAll(limited("uncovered", uncovered, ac -> {
             Map<String, Object> row = new LinkedHashMap<>();
@@ -169,14 +194,23 @@ public final class OrgReport {
             row.put("missingScps", ac.missing());
             return row;
         }));
-        return CheckResult.warn(CONTROL, "org-coverage:accounts", uncovered.size() + " of " + inScope
+        out.add(0, CheckResult.warn(CONTROL, "org-coverage:accounts", uncovered.size() + " of " + inScope
                 + " other active member account" + plural(inScope) + " lack at least one baseline SCP; attach the SCPs "
-                + "higher in the tree if these accounts should be protected (details: accounts).").withEvidence(evidence);
+                + "higher in the tree if these accounts should be protected (details: accounts)." + split.expiredNote())
+                .withEvidence(evidence));
+        return out;
     }
 
-    private static CheckResult ous(Coverage coverage) {
+    private static List<CheckResult> ous(Coverage coverage, Waivers waivers) {
         OrgTree tree = coverage.tree();
-        List<Coverage.OuCoverage> uncovered = coverage.ous().values().stream().filter(o -> !o.covered()).toList();
+        Waivers.Partition<Coverage.OuCoverage> split = waivers.partition(
+                coverage.ous().values().stream().filter(o -> !o.covered()).toList(),
+                o -> Waivers.Finding.of(ExceptableCheck.ORG_COVERAGE_OUS).with(Subject.OU, o.ou().id()),
+                o -> CheckResult.warn(CONTROL, "org-coverage:ous:" + o.ou().id(), "OU " + o.ou().id() + " (" + tree.path(o.ou().id())
+                        + ") does not inherit " + String.join(", ", o.missing()) + ".")
+                        .withEvidence(Map.of("ou", o.ou().id(), "missingScps", o.missing())));
+        List<Coverage.OuCoverage> uncovered = split.remaining();
+        List<CheckResult> out = new ArrayList<>(split.excepted());
         Map<String, Object> evidence = new LinkedHashMap<>();
         evidence.put("ous", coverage.ous().size());
         evidence.put("rootScps", new ArrayList<>(coverage.rootCoveredBy().keySet()));
@@ -189,7 +223,12 @@ public final class OrgReport {
                     : coverage.ous().isEmpty() ? "The organisation has no OUs."
                     : "All " + coverage.ous().size() + " OU" + plural(coverage.ous().size()) + (pruned ? " read" : "")
                             + " inherit every baseline SCP" + (pruned ? "; the OUs beneath fully covered ones inherit them too." : ".");
-            return CheckResult.pass(CONTROL, "org-coverage:ous", message).withEvidence(evidence);
+            if (!split.excepted().isEmpty()) {
+                message = uncovered.isEmpty() && !coverage.ous().isEmpty() ? "Every OU but " + split.excepted().size()
+                        + " excepted one" + plural(split.excepted().size()) + " inherits every baseline SCP." : message;
+            }
+            out.add(0, CheckResult.pass(CONTROL, "org-coverage:ous", message).withEvidence(evidence));
+            return out;
         }
         evidence.putAll(limited("notCovered", uncovered, o -> {
             Map<String, Object> row = new LinkedHashMap<>();
@@ -200,10 +239,11 @@ public final class OrgReport {
             row.put("uncoveredBeneath", o.uncoveredBeneath());
             return row;
         }));
-        return CheckResult.warn(CONTROL, "org-coverage:ous", uncovered.size() + " of " + coverage.ous().size()
+        out.add(0, CheckResult.warn(CONTROL, "org-coverage:ous", uncovered.size() + " of " + coverage.ous().size()
                 + " OUs" + (pruned ? " read" : "") + " do not inherit every baseline SCP; accounts created in or moved to them"
-                + " start unprotected (details: ous)" + (pruned ? "; OUs beneath fully covered ones were not read, as they inherit every SCP." : "."))
-                .withEvidence(evidence);
+                + " start unprotected (details: ous)" + (pruned ? "; OUs beneath fully covered ones were not read, as they inherit every SCP." : ".")
+                + split.expiredNote()).withEvidence(evidence));
+        return out;
     }
 
     /** verify --account: may Claude Platform be enabled in this account? */
@@ -251,16 +291,18 @@ public final class OrgReport {
 
     // ------------------------------------------------------------------ key audit checks
 
-    private static List<CheckResult> keyChecks(Coverage coverage, List<MemberAudit.Outcome> outcomes, Settings settings) {
-        if (outcomes.isEmpty()) {
+    private static List<CheckResult> keyChecks(Coverage coverage, List<MemberAudit.Outcome> allOutcomes, Settings settings) {
+        if (allOutcomes.isEmpty()) {
             return List.of();
         }
         CheckStatus severity = settings.keyFindings() == AuditConfig.Severity.WARN ? CheckStatus.WARN : CheckStatus.FAIL;
         OrgTree tree = coverage.tree();
+        List<CheckResult> out = new ArrayList<>();
+        // Excepted keys and shadow users leave the inventories first, so counts and messages speak of what stands.
+        List<MemberAudit.Outcome> outcomes = allOutcomes.stream().map(o -> withoutExcepted(o, settings.waivers(), out)).toList();
         List<MemberAudit.Outcome> withFindings = outcomes.stream().filter(o -> o.audited() && o.inventory().hasFindings()).toList();
         List<MemberAudit.Outcome> failed = outcomes.stream().filter(o -> !o.audited()).toList();
         int audited = outcomes.size() - failed.size();
-        List<CheckResult> out = new ArrayList<>();
 
         if (withFindings.isEmpty()) {
             String only = settings.accountFilter() != null ? ":" + settings.accountFilter() : "";
@@ -296,8 +338,9 @@ public final class OrgReport {
         }
 
         for (MemberAudit.Outcome o : failed.subList(0, Math.min(INDIVIDUAL_LIMIT, failed.size()))) {
-            out.add(CheckResult.warn(CONTROL, "member-audit:" + o.accountId(), "Long-term keys in account " + o.accountId()
-                    + " were not audited: " + o.failure()).withEvidence(Map.of("account", o.accountId(), "role", settings.roleName())));
+            out.add(settings.waivers().apply(CheckResult.warn(CONTROL, "member-audit:" + o.accountId(), "Long-term keys in account " + o.accountId()
+                    + " were not audited: " + o.failure()).withEvidence(Map.of("account", o.accountId(), "role", settings.roleName())),
+                    Waivers.Finding.of(ExceptableCheck.MEMBER_AUDIT).with(Subject.ACCOUNT, o.accountId())));
         }
         if (failed.size() > INDIVIDUAL_LIMIT) {
             List<MemberAudit.Outcome> rest = failed.subList(INDIVIDUAL_LIMIT, failed.size());
@@ -306,6 +349,31 @@ public final class OrgReport {
                     .withEvidence(limited("accounts", rest, o -> Map.of("account", o.accountId(), "reason", o.failure()))));
         }
         return out;
+    }
+
+    /** The outcome with the keys and shadow users that exceptions cover taken out; their EXCEPTED checks go to {@code out}. */
+    private static MemberAudit.Outcome withoutExcepted(MemberAudit.Outcome o, Waivers waivers, List<CheckResult> out) {
+        if (!o.audited() || !o.inventory().hasFindings()) {
+            return o;
+        }
+        String account = o.accountId();
+        Waivers.Partition<AccountKeyScan.LongTermKey> keys = waivers.partition(o.inventory().activeKeys(),
+                k -> Waivers.Finding.of(ExceptableCheck.MEMBER_KEYS).with(Subject.ACCOUNT, account).with(Subject.USER, k.userName())
+                        .with(Subject.KEY, k.id()),
+                k -> CheckResult.fail(CONTROL, "member-keys:" + account + ":" + k.id(), "Account " + account + " holds active long-term"
+                        + " Claude key " + k.id() + " of IAM user " + k.userName() + ".").withEvidence(keyRow(k)));
+        Waivers.Partition<AccountKeyScan.ShadowUser> users = waivers.partition(o.inventory().shadowUsers(),
+                u -> Waivers.Finding.of(ExceptableCheck.MEMBER_KEYS).with(Subject.ACCOUNT, account).with(Subject.USER, u.userName()),
+                u -> CheckResult.fail(CONTROL, "member-keys:" + account + ":" + u.userName(), "Account " + account + " holds shadow user "
+                        + u.userName() + ".").withEvidence(shadowUserRow(u)));
+        if (keys.excepted().isEmpty() && users.excepted().isEmpty()) {
+            return o;
+        }
+        out.addAll(keys.excepted());
+        out.addAll(users.excepted());
+        List<AccountKeyScan.LongTermKey> kept = new ArrayList<>(o.inventory().keys().stream().filter(k -> !k.active()).toList());
+        kept.addAll(keys.remaining());
+        return new MemberAudit.Outcome(account, new AccountKeyScan.Inventory(users.remaining(), kept), null);
     }
 
     private static Map<String, Object> keyRow(AccountKeyScan.LongTermKey k) {

@@ -3,6 +3,7 @@ package io.claudebaseline.org;
 import io.claudebaseline.aws.AwsClients;
 import io.claudebaseline.config.AuditConfig;
 import io.claudebaseline.config.BaselineConfig;
+import io.claudebaseline.exceptions.Waivers;
 import io.claudebaseline.engine.api.Progress;
 import io.claudebaseline.model.Baseline;
 import io.claudebaseline.model.ScpDocument;
@@ -32,7 +33,7 @@ public final class OrganizationAudit {
      */
     public static Result run(Baseline baseline, Map<String, Set<String>> targetsByScpName, AwsClients aws,
                              String accountFilter, Progress progress) {
-        return run(baseline, targetsByScpName, aws, accountFilter, progress, null, System::nanoTime);
+        return run(baseline, targetsByScpName, aws, accountFilter, progress, null, Waivers.none(), System::nanoTime);
     }
 
     /**
@@ -41,7 +42,13 @@ public final class OrganizationAudit {
      */
     public static Result run(Baseline baseline, Map<String, Set<String>> targetsByScpName, AwsClients aws,
                              String accountFilter, Progress progress, KnownOrganization known) {
-        return run(baseline, targetsByScpName, aws, accountFilter, progress, known, System::nanoTime);
+        return run(baseline, targetsByScpName, aws, accountFilter, progress, known, Waivers.none(), System::nanoTime);
+    }
+
+    /** As above, with the config's exceptions applied to the coverage and key findings. */
+    public static Result run(Baseline baseline, Map<String, Set<String>> targetsByScpName, AwsClients aws,
+                             String accountFilter, Progress progress, KnownOrganization known, Waivers waivers) {
+        return run(baseline, targetsByScpName, aws, accountFilter, progress, known, waivers, System::nanoTime);
     }
 
     /** The organisation's root and management account, when the caller has read them already. */
@@ -49,7 +56,7 @@ public final class OrganizationAudit {
 
     /** The full form, with the clock the progress line uses. */
     static Result run(Baseline baseline, Map<String, Set<String>> targetsByScpName, AwsClients aws,
-                      String accountFilter, Progress progress, KnownOrganization known, LongSupplier clock) {
+                      String accountFilter, Progress progress, KnownOrganization known, Waivers waivers, LongSupplier clock) {
         BaselineConfig config = baseline.config();
         AuditConfig audit = config.audit();
 
@@ -92,7 +99,7 @@ public final class OrganizationAudit {
                 config.controls().denyShadowUsers().userNamePattern(), progress, clock);
 
         OrgReport.Output out = OrgReport.build(coverage, outcomes, new OrgReport.Settings(config.workspaces(),
-                audit.keyFindings(), audit.memberAccounts(), audit.roleName(), accountFilter));
+                audit.keyFindings(), audit.memberAccounts(), audit.roleName(), accountFilter, waivers));
         return new Result(out.checks(), out.details());
     }
 

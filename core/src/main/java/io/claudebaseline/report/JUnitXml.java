@@ -32,6 +32,7 @@ final class JUnitXml {
         xml.writeAttribute("name", "claude-baseline " + result.action().id());
         xml.writeAttribute("tests", Integer.toString(result.checks().size()));
         xml.writeAttribute("failures", Long.toString(result.count(CheckStatus.FAIL)));
+        xml.writeAttribute("skipped", Long.toString(result.count(CheckStatus.EXCEPTED)));
         for (Map.Entry<String, List<CheckResult>> suite : byControl.entrySet()) {
             xml.writeCharacters("\n  ");
             xml.writeStartElement("testsuite");
@@ -39,7 +40,8 @@ final class JUnitXml {
             xml.writeAttribute("tests", Integer.toString(suite.getValue().size()));
             xml.writeAttribute("failures", Long.toString(suite.getValue().stream().filter(c -> c.status() == CheckStatus.FAIL).count()));
             xml.writeAttribute("errors", "0");
-            xml.writeAttribute("skipped", "0");
+            // An EXCEPTED finding is a test skipped with the exception's reason: Jenkins shows it, the build stays green.
+            xml.writeAttribute("skipped", Long.toString(suite.getValue().stream().filter(c -> c.status() == CheckStatus.EXCEPTED).count()));
             for (CheckResult c : suite.getValue()) {
                 xml.writeCharacters("\n    ");
                 xml.writeStartElement("testcase");
@@ -51,6 +53,13 @@ final class JUnitXml {
                     xml.writeAttribute("message", clean(c.message()));
                     xml.writeAttribute("type", "drift");
                     xml.writeCharacters(clean(c.message() + evidenceText(c)));
+                    xml.writeEndElement();
+                } else if (c.status() == CheckStatus.EXCEPTED) {
+                    xml.writeStartElement("skipped");
+                    xml.writeAttribute("message", clean(c.message()));
+                    xml.writeEndElement();
+                    xml.writeStartElement("system-out");
+                    xml.writeCharacters(clean(c.status() + ": " + c.message() + evidenceText(c)));
                     xml.writeEndElement();
                 } else {
                     xml.writeStartElement("system-out");

@@ -30,21 +30,24 @@ final class SummaryMarkdown {
         md.append("Generated ").append(generatedAt).append(". ")
           .append(result.count(CheckStatus.PASS)).append(" passed, ")
           .append(result.count(CheckStatus.WARN)).append(" warnings, ")
-          .append(result.count(CheckStatus.FAIL)).append(" failed.\n\n");
+          .append(result.count(CheckStatus.FAIL)).append(" failed")
+          .append(result.count(CheckStatus.EXCEPTED) == 0 ? "" : ", " + result.count(CheckStatus.EXCEPTED) + " excepted").append(".\n\n");
 
         Map<String, long[]> perControl = new LinkedHashMap<>();
         for (CheckResult c : result.checks()) {
-            perControl.computeIfAbsent(c.control(), k -> new long[3])[c.status().ordinal()]++;
+            perControl.computeIfAbsent(c.control(), k -> new long[CheckStatus.values().length])[c.status().ordinal()]++;
         }
         if (!perControl.isEmpty()) {
-            md.append("## By control\n\n| control | PASS | WARN | FAIL |\n|---|---:|---:|---:|\n");
+            md.append("## By control\n\n| control | PASS | WARN | FAIL | EXCEPTED |\n|---|---:|---:|---:|---:|\n");
             perControl.forEach((control, n) -> md.append("| ").append(cell(control)).append(" | ")
-                    .append(n[0]).append(" | ").append(n[1]).append(" | ").append(n[2]).append(" |\n"));
+                    .append(n[CheckStatus.PASS.ordinal()]).append(" | ").append(n[CheckStatus.WARN.ordinal()]).append(" | ")
+                    .append(n[CheckStatus.FAIL.ordinal()]).append(" | ").append(n[CheckStatus.EXCEPTED.ordinal()]).append(" |\n"));
             md.append('\n');
         }
 
         appendChecks(md, "Failures", result, CheckStatus.FAIL);
         appendChecks(md, "Warnings", result, CheckStatus.WARN);
+        appendChecks(md, "Excepted (accepted deviations, with owner, reason and expiry)", result, CheckStatus.EXCEPTED);
 
         if (!result.warnings().isEmpty()) {
             md.append("## Config warnings\n\n");

@@ -18,10 +18,11 @@ import software.amazon.awssdk.services.organizations.model.OrganizationsExceptio
 /** Every translated message: one sentence naming operation, resource and fix; AWS's text never echoed. */
 class AwsErrorsTest {
 
+    private static final String REQUEST_ID = "0b6c4c5e-2f1a-4d9e-9a43-5b8d2e7c1f00";
     private static final String AWS_TEXT = "User: arn:aws:sts::111122223333:assumed-role/x/secret-session is not authorized";
 
     private static OrganizationsException orgError(String code, int status) {
-        return (OrganizationsException) OrganizationsException.builder().statusCode(status).requestId("req-1").message(AWS_TEXT)
+        return (OrganizationsException) OrganizationsException.builder().statusCode(status).requestId(REQUEST_ID).message(AWS_TEXT)
                 .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).errorMessage(AWS_TEXT).build()).build();
     }
 
@@ -50,7 +51,7 @@ class AwsErrorsTest {
         assertThat(e.kind()).isEqualTo(kind);
         assertThat(e.operation()).isEqualTo("organizations:AttachPolicy");
         assertThat(e.resource()).isEqualTo("p-1 → ou-1");
-        assertThat(e.getMessage()).startsWith("organizations:AttachPolicy on p-1 → ou-1 ").contains(fix).contains(code).contains("req-1");
+        assertThat(e.getMessage()).startsWith("organizations:AttachPolicy on p-1 → ou-1 ").contains(fix).contains(code).contains(REQUEST_ID);
         assertOneSentence(e);
     }
 
@@ -124,5 +125,26 @@ class AwsErrorsTest {
         // A real AWS 5xx carries a request id and is still AWS's side.
         assertThat(AwsErrors.translate(AwsOperation.DESCRIBE_ORGANIZATION, null, orgError("ServiceException", 500)).getMessage())
                 .contains("failed on AWS's side");
+    }
+
+    @Test
+    void aReflectedCodeOrRequestIdIsNotQuoted() {
+        // An endpoint that reflects the request puts the Authorization header where the code goes and the session
+        // token where the request id goes: neither has AWS's shape, so neither is quoted.
+        String authorization = "AWS4-HMAC-SHA256 Credential=AKIAREFLECTED0000000/20261201/us-east-1/organizations/aws4_request,"
+                + " SignedHeaders=host;x-amz-date, Signature=0123456789abcdef";
+        OrganizationsException reflected = (OrganizationsException) OrganizationsException.builder().statusCode(400)
+                .requestId("TOKENSECRET456").message(AWS_TEXT)
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode(authorization).errorMessage(AWS_TEXT).build()).build();
+        AwsOperationException e = AwsErrors.translate(AwsOperation.DESCRIBE_ORGANIZATION, null, reflected);
+        assertThat(e.getMessage()).doesNotContain("TOKENSECRET456", "AKIAREFLECTED", "Signature", "Credential", "AWS4-HMAC")
+                .contains("HTTP 400");
+        assertOneSentence(e);
+        // AWS's own shapes still are.
+        assertThat(AwsErrors.translate(AwsOperation.ATTACH_POLICY, "p-1", orgError("AccessDeniedException", 400)).getMessage())
+                .contains("AWS error AccessDeniedException, request id " + REQUEST_ID);
+        assertThat(AwsErrors.awsShaped(AwsErrors.REQUEST_ID, "4442587FB7D0A2F9")).isEqualTo("4442587FB7D0A2F9");
+        assertThat(AwsErrors.awsShaped(AwsErrors.ERROR_CODE, "Throttling")).isEqualTo("Throttling");
+        assertThat(AwsErrors.awsShaped(AwsErrors.ERROR_CODE, "X-Amz-Security-Token: abc")).isNull();
     }
 }

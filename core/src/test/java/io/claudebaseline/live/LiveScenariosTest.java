@@ -272,6 +272,20 @@ class LiveScenariosTest {
         assertThat(world.progress).noneMatch(l -> l.contains("no-such-trail does not exist"));
     }
 
+    @Test
+    void aGateThatRequiresAControlTheConfigSwitchedOffFailsThoughTheOrganisationStillHasIt() throws Exception {
+        world.run(Action.APPLY);
+        // Someone switches every SCP control off: the applied SCPs are now stale, and only the trail is asked for.
+        Files.writeString(world.config, Files.readString(world.config).replace("controls:\n", "controls:\n  protectWorkspaces: false\n"
+                + "  denyLongTermKeyCreation: false\n  denyShadowUsers: false\n  denyLongTermKeyUse: false\n"));
+        EngineResult gate = world.server.engine().run(world.server.request(Action.VERIFY, world.config)
+                .reportDir(dir.resolve("gate")).require(List.of("deny-long-term-key-use", "cloudtrail-data-events")).build(), world.progress::add);
+        assertThat(gate.compliant()).isFalse();
+        assertThat(gate.exitCode()).isEqualTo(ExitCode.DRIFT);
+        assertThat(failed(gate)).contains("required-control:deny-long-term-key-use").anyMatch(c -> c.startsWith("scp-stale:"))
+                .doesNotContain("required-control:cloudtrail-data-events");
+    }
+
     private static List<String> failed(EngineResult r) {
         return r.checks().stream().filter(c -> c.status() == CheckStatus.FAIL).map(CheckResult::check).toList();
     }

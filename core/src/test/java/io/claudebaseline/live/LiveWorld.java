@@ -84,6 +84,11 @@ final class LiveWorld {
                 .dryRun(dryRun).build(), progress::add);
     }
 
+    /** Runs a request the test built itself (e.g. with verify options), reporting progress here. */
+    EngineResult engineRun(io.claudebaseline.engine.api.EngineRequest.Builder request) throws Exception {
+        return server.engine().run(request.outputDir(dir.resolve("out")).build(), progress::add);
+    }
+
     EngineResult run(Action action, FaultInjector faults) throws Exception {
         return run(action, server.engine(faults), false);
     }

@@ -153,4 +153,16 @@ class VerifierTest {
         assertThat(check(checks, "scp-policy-type-enabled").status()).isEqualTo(CheckStatus.FAIL);
         assertThat(check(checks, "trail-exists").status()).isEqualTo(CheckStatus.FAIL);
     }
+
+    @Test
+    void anOwnedScpTheConfigNoLongerWantsFailsVerify() {
+        // plan would delete it: live and desired differ, so a release gate must not pass.
+        LiveState base = live(PlannerTest.trail(true, List.of(DATA), List.of()), null);
+        var owned = new java.util.LinkedHashMap<>(base.ownedScps());
+        owned.put("claude-baseline-old", new LiveState.Scp("p-old", "claude-baseline-old", "old", CONTENT, PlannerTest.OWNED_TAGS, List.of(OU)));
+        LiveState live = new LiveState(base.organization(), owned, base.foreignSameNamed(), base.attachments(), base.trail(), base.keys());
+        CheckResult stale = check(Verifier.check(baseline("111122223333", "us-east-1", null), live), "scp-stale:claude-baseline-old");
+        assertThat(stale.status()).isEqualTo(CheckStatus.FAIL);
+        assertThat(stale.message()).contains("p-old", "no longer in the baseline", "run apply");
+    }
 }

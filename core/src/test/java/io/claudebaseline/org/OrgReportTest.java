@@ -56,6 +56,39 @@ class OrgReportTest {
     }
 
     @Test
+    void anOuExceptionCoversTheAccountsBeneathItAndTheOuItself() {
+        Coverage c = Coverage.compute(CoverageTest.tree(), List.of("cb-1"), Map.of("cb-1", Set.of("ou-w")));
+        java.time.LocalDate today = java.time.LocalDate.of(2026, 12, 1);
+        io.claudebaseline.exceptions.Waivers waivers = io.claudebaseline.exceptions.Waivers.of(List.of(
+                new io.claudebaseline.config.ExceptionConfig("org-coverage:accounts", null, "ou-s", null, null, null, null, null,
+                        "sandbox OU, no production data", "cloud-platform@example.com", "2027-01-31"),
+                new io.claudebaseline.config.ExceptionConfig("org-coverage:ous", null, "ou-s", null, null, null, null, null,
+                        "sandbox OU, no production data", "cloud-platform@example.com", "2027-01-31")), today, false, true);
+        OrgReport.Output out = OrgReport.build(c, List.of(), new OrgReport.Settings(List.of(), AuditConfig.Severity.FAIL, false,
+                "OrganizationAccountAccessRole", null, waivers));
+
+        CheckResult sandbox = check(out, "org-coverage:accounts:444444444444");
+        assertThat(sandbox.status()).isEqualTo(CheckStatus.EXCEPTED);
+        assertThat(sandbox.message()).contains("Excepted until 2027-01-31 by exceptions[0]", "Root/Sandbox", "cb-1");
+        CheckResult others = check(out, "org-coverage:accounts");
+        assertThat(others.status()).as("333333333333 is not beneath ou-s: it still counts").isEqualTo(CheckStatus.WARN);
+        assertThat(others.evidence()).containsEntry("uncoveredAccounts", 1).containsEntry("exceptedAccounts", 1);
+        assertThat(check(out, "org-coverage:ous:ou-s").status()).isEqualTo(CheckStatus.EXCEPTED);
+        assertThat(check(out, "org-coverage:ous").status()).isEqualTo(CheckStatus.PASS);
+        assertThat(waivers.bookkeeping()).as("both exceptions matched, neither expires soon").isEmpty();
+
+        // The day after it ends, the same exception no longer applies and the account is named again.
+        io.claudebaseline.exceptions.Waivers later = io.claudebaseline.exceptions.Waivers.of(List.of(
+                new io.claudebaseline.config.ExceptionConfig("org-coverage:accounts", null, "ou-s", null, null, null, null, null,
+                        "sandbox OU", "cloud-platform@example.com", "2027-01-31")), java.time.LocalDate.of(2027, 2, 1), false, true);
+        OrgReport.Output expired = OrgReport.build(c, List.of(), new OrgReport.Settings(List.of(), AuditConfig.Severity.FAIL, false,
+                "OrganizationAccountAccessRole", null, later));
+        assertThat(check(expired, "org-coverage:accounts").evidence()).containsEntry("uncoveredAccounts", 2);
+        assertThat(check(expired, "org-coverage:accounts").message()).contains("exceptions[0]", "expired on 2027-01-31");
+        assertThat(later.bookkeeping()).extracting(CheckResult::check).containsExactly("exception-expired:exceptions[0]");
+    }
+
+    @Test
     void everythingCoveredPassesAndTheManagementAccountStillWarns() {
         Coverage c = Coverage.compute(CoverageTest.tree(), List.of("cb-1"), Map.of("cb-1", Set.of(ROOT)));
         OrgReport.Output out = OrgReport.build(c, List.of(), settings(List.of(workspace("wrkspc_a", "222222222222")), null));

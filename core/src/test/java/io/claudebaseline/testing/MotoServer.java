@@ -103,7 +103,7 @@ public final class MotoServer implements BeforeAllCallback, BeforeEachCallback, 
 
     /** An engine with explicit client settings (e.g. a real rate limit for a benchmark). */
     public io.claudebaseline.engine.BaselineEngine engine(io.claudebaseline.aws.AwsClientSettings settings) {
-        return new io.claudebaseline.engine.BaselineEngine(r -> io.claudebaseline.aws.AwsClientFactory.create(r, settings));
+        return new io.claudebaseline.engine.BaselineEngine((io.claudebaseline.aws.AwsClientsFactory) (r, secrets, progress) -> io.claudebaseline.aws.AwsClientFactory.create(r, settings, secrets, progress));
     }
 
     /** A request for {@code action} on {@code config}, pointed at this server with fake static credentials. */

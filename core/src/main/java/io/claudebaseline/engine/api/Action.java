@@ -15,7 +15,9 @@ public enum Action {
     /** Make those changes (or, with dry-run, only plan them). */
     APPLY(true),
     /** Check the live organisation against the baseline and write reports. */
-    VERIFY(true);
+    VERIFY(true),
+    /** Read the trail's Claude events back: who used each workspace, who was denied, how to tighten the allow-lists. */
+    USAGE(true);
 
     private final boolean needsAws;
 
@@ -38,6 +40,6 @@ public enum Action {
                 return a;
             }
         }
-        throw new IllegalArgumentException("action '" + value + "' is not one of: validate, render, simulate, plan, apply, verify");
+        throw new IllegalArgumentException("action '" + value + "' is not one of: validate, render, simulate, plan, apply, verify, usage");
     }
 }

@@ -1,0 +1,272 @@
+package io.claudebaseline.secrets;
+
+import io.claudebaseline.config.ConfigException;
+import io.claudebaseline.config.Problem;
+import io.claudebaseline.engine.api.EngineRequest;
+import io.claudebaseline.engine.api.EngineResult;
+import io.claudebaseline.engine.api.Progress;
+import io.claudebaseline.verify.CheckResult;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The one place every output of a run passes before it is printed, reported or returned: progress lines, the
+ * result (summary, checks, warnings, details — so report.json, junit.xml and summary.md too, which are written
+ * from it), and exceptions with their whole cause chain (so a debug stack trace too).
+ *
+ * <p>Two layers. The exact values of the run's secrets — the secret access key and session token of every
+ * credential the run resolved, and the external ids it was given — are replaced wherever they appear, also
+ * URL-encoded (AWS's query protocol sends them form-encoded). And the shapes AWS request text takes are
+ * removed whatever their value: SigV4 signatures and credential scopes, access key ids, security-token headers
+ * and {@code ExternalId=} parameters, because an endpoint (a proxy, an emulator, a hostile server) may reflect
+ * the request into its error text. A run's values are registered as the run learns them ({@link #add}), from
+ * any thread.
+ */
+public final class Redactor {
+
+    /** What a secret is replaced with. */
+    public static final String MASK = "***";
+
+    /** A redactor that knows no exact values (it still removes the request-text shapes). */
+    public static Redactor patternsOnly() {
+        return new Redactor();
+    }
+
+    private static final List<Pattern> SHAPES = List.of(
+            // SigV4 Authorization header parts, and their presigned-URL forms
+            Pattern.compile("(?i)(Signature\\s*=\\s*)[0-9a-f]+"),
+            Pattern.compile("(?i)(Credential\\s*=\\s*)[^,\\s&\"']+"),
+            Pattern.compile("(?i)(X-Amz-Signature\\s*=\\s*)[^&\\s\"']+"),
+            Pattern.compile("(?i)(X-Amz-Credential\\s*=\\s*)[^&\\s\"']+"),
+            // the session token header and query parameter, in header, query and JSON forms
+            Pattern.compile("(?i)(X-Amz-Security-Token\"?\\s*[:=]\\s*\"?)[^\\s&\"',;]+"),
+            Pattern.compile("(?i)(SecurityToken\"?\\s*[:=]\\s*\"?)[^\\s&\"',;]+"),
+            Pattern.compile("(?i)(SessionToken\"?\\s*[:=]\\s*\"?)[^\\s&\"',;]+"),
+            Pattern.compile("(?i)(SecretAccessKey\"?\\s*[:=]\\s*\"?)[^\\s&\"',;]+"),
+            // STS AssumeRole's ExternalId, form-encoded or JSON
+            Pattern.compile("(?i)(ExternalId\"?\\s*[:=]\\s*\"?)[^\\s&\"',;]+"),
+            // access key ids: long-term (AKIA) and temporary (ASIA)
+            Pattern.compile("()\\b(?:AKIA|ASIA)[A-Z0-9]{12,}\\b"));
+
+    private final Set<String> values = ConcurrentHashMap.newKeySet();
+
+    private Redactor() {}
+
+    /**
+     * A redactor knowing the secrets the request carries: AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN from its
+     * environment and its external id. Credentials resolved later (a profile, the Jenkins credentials, an assumed
+     * role) are added by the AWS client factory as they are resolved.
+     */
+    public static Redactor forRequest(EngineRequest request) {
+        Redactor r = new Redactor();
+        if (request != null) {
+            r.add(request.environment().get("AWS_SECRET_ACCESS_KEY"));
+            r.add(request.environment().get("AWS_SESSION_TOKEN"));
+            r.add(request.externalId());
+        }
+        return r;
+    }
+
+    /** Registers a secret value of this run (null and blank are ignored). Thread-safe. */
+    public void add(String secret) {
+        if (secret == null || secret.isBlank()) {
+            return;
+        }
+        values.add(secret);
+        values.add(secret.trim());
+        String encoded = URLEncoder.encode(secret, StandardCharsets.UTF_8);
+        values.add(encoded);
+        // Some encoders leave '~' and encode ' ' as %20: add that form too.
+        values.add(encoded.replace("+", "%20"));
+    }
+
+    /** {@code text} with every secret value and every request-text shape masked; null stays null. */
+    public String redact(String text) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        String out = text;
+        // Longest first, so a value containing another is masked whole.
+        List<String> sorted = new ArrayList<>(values);
+        sorted.sort(Comparator.comparingInt(String::length).reversed());
+        for (String v : sorted) {
+            if (out.contains(v)) {
+                out = out.replace(v, MASK);
+            }
+        }
+        for (Pattern p : SHAPES) {
+            Matcher m = p.matcher(out);
+            if (m.find()) {
+                out = m.replaceAll(mr -> Matcher.quoteReplacement(mr.group(1) + MASK));
+            }
+        }
+        return out;
+    }
+
+    /** True when {@link #redact} would change {@code text}. */
+    public boolean needsRedaction(String text) {
+        return text != null && !text.equals(redact(text));
+    }
+
+    /** Progress whose every line is redacted before {@code progress} sees it. */
+    public Progress redacting(Progress progress) {
+        return line -> progress.line(redact(line));
+    }
+
+    /** The result with every message, evidence value and detail redacted. */
+    public EngineResult redact(EngineResult result) {
+        if (result == null) {
+            return null;
+        }
+        List<CheckResult> checks = result.checks().stream().map(c -> new CheckResult(redact(c.control()), redact(c.check()), c.status(),
+                redact(c.message()), redactMap(c.evidence()))).toList();
+        List<Problem> warnings = result.warnings().stream().map(this::redact).toList();
+        return new EngineResult(result.action(), result.compliant(), result.changes(), checks, warnings, result.artifacts(),
+                result.reportDir(), redact(result.summary()), redactMap(result.details()));
+    }
+
+    public Problem redact(Problem p) {
+        return new Problem(p.severity(), redact(p.path()), redact(p.message()));
+    }
+
+    /** Strings anywhere in maps and lists redacted; other values kept. */
+    public Object redactValue(Object value) {
+        if (value instanceof String s) {
+            return redact(s);
+        }
+        if (value instanceof Map<?, ?> m) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            m.forEach((k, v) -> out.put(redact(String.valueOf(k)), redactValue(v)));
+            return out;
+        }
+        if (value instanceof List<?> l) {
+            List<Object> out = new ArrayList<>(l.size());
+            l.forEach(v -> out.add(redactValue(v)));
+            return out;
+        }
+        if (value == null || value instanceof Path || value instanceof Number || value instanceof Boolean || value instanceof Enum<?>
+                || !needsRedaction(String.valueOf(value))) {
+            return value;
+        }
+        // Another object (a record, say) holding a secret: redact its JSON form, keeping the structure reports show.
+        try {
+            return redactValue(TREE.convertValue(value, Object.class));
+        } catch (IllegalArgumentException notConvertible) {
+            return redact(String.valueOf(value));
+        }
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper TREE = new com.fasterxml.jackson.databind.ObjectMapper()
+            .findAndRegisterModules().disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    private Map<String, Object> redactMap(Map<String, Object> map) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> out = (Map<String, Object>) redactValue(map);
+        return out;
+    }
+
+    /**
+     * {@code e} itself when neither it nor any cause or suppressed exception carries a secret; else an exception
+     * of the same kind (so adapters map it to the same message and exit code) whose messages, and whose whole
+     * cause chain, are redacted. Stack frames are kept: they hold code locations, never data.
+     */
+    public Exception redact(Exception e) {
+        if (e == null || !chainNeedsRedaction(e, 0)) {
+            return e;
+        }
+        Throwable cause = e.getCause() == null ? null : redactedCopy(e.getCause(), 0);
+        Exception out = sameKind(e, cause);
+        out.setStackTrace(e.getStackTrace());
+        for (Throwable s : e.getSuppressed()) {
+            out.addSuppressed(redactedCopy(s, 0));
+        }
+        return out;
+    }
+
+    private Exception sameKind(Exception e, Throwable cause) {
+        String message = redact(e.getMessage());
+        if (e instanceof io.claudebaseline.aws.AwsOperationException a) {
+            return new io.claudebaseline.aws.AwsOperationException(a.operation(), redact(a.resource()), a.kind(), message, cause);
+        }
+        if (e instanceof ConfigException c) {
+            return c.withText(this::redact);
+        }
+        if (e instanceof java.nio.file.NoSuchFileException n) {
+            java.nio.file.NoSuchFileException copy = new java.nio.file.NoSuchFileException(redact(n.getFile()));
+            copy.initCause(cause);
+            return copy;
+        }
+        if (e instanceof java.io.IOException) {
+            return new java.io.IOException(message, cause);
+        }
+        if (e instanceof IllegalArgumentException) {
+            return new IllegalArgumentException(message, cause);
+        }
+        if (e instanceof IllegalStateException) {
+            return new IllegalStateException(message, cause);
+        }
+        return new RedactedException(e.getClass().getName(), message, cause);
+    }
+
+    private static final int MAX_DEPTH = 32;
+
+    private boolean chainNeedsRedaction(Throwable t, int depth) {
+        if (t == null || depth > MAX_DEPTH) {
+            return false;
+        }
+        if (needsRedaction(t.getMessage()) || needsRedaction(t.toString())) {
+            return true;
+        }
+        for (Throwable s : t.getSuppressed()) {
+            if (chainNeedsRedaction(s, depth + 1)) {
+                return true;
+            }
+        }
+        return t.getCause() != t && chainNeedsRedaction(t.getCause(), depth + 1);
+    }
+
+    /** A stand-in for {@code t}: its class name, its redacted message, its stack, and redacted stand-ins of its causes. */
+    private Throwable redactedCopy(Throwable t, int depth) {
+        Throwable cause = t.getCause() == null || t.getCause() == t || depth >= MAX_DEPTH ? null : redactedCopy(t.getCause(), depth + 1);
+        RedactedException copy = new RedactedException(t.getClass().getName(), redact(t.getMessage()), cause);
+        copy.setStackTrace(t.getStackTrace());
+        for (Throwable s : t.getSuppressed()) {
+            copy.addSuppressed(redactedCopy(s, depth + 1));
+        }
+        return copy;
+    }
+
+    /**
+     * An exception whose text was redacted. It prints as the original would ({@code original.Class: message}),
+     * so a stack trace reads as before, minus the secrets.
+     */
+    public static final class RedactedException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final String originalClass;
+
+        RedactedException(String originalClass, String message, Throwable cause) {
+            super(message, cause);
+            this.originalClass = originalClass;
+        }
+
+        /** The class of the exception this stands for. */
+        public String originalClass() {
+            return originalClass;
+        }
+
+        @Override
+        public String toString() {
+            return getMessage() == null ? originalClass : originalClass + ": " + getMessage();
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package io.claudebaseline.secrets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.claudebaseline.aws.AwsOperationException;
+import io.claudebaseline.config.Problem;
+import io.claudebaseline.engine.api.Action;
+import io.claudebaseline.engine.api.EngineRequest;
+import io.claudebaseline.engine.api.EngineResult;
+import io.claudebaseline.verify.CheckResult;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RedactorTest {
+
+    private static final String TOKEN = "IQoJb3JpZ2luX2VjEHIaCXVzLWVhc3QtMSJHMEUCIQD+token/with=chars";
+    private static final String SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
+    private static final String EXTERNAL = "ext-id-4242";
+
+    private static Redactor redactor() {
+        return Redactor.forRequest(EngineRequest.builder(Action.VERIFY, Path.of("c.yaml")).externalId(EXTERNAL)
+                .environment(Map.of("AWS_SECRET_ACCESS_KEY", SECRET, "AWS_SESSION_TOKEN", TOKEN)).build());
+    }
+
+    @Test
+    void requestTextShapesAreMaskedWhateverTheirValue() {
+        Redactor r = Redactor.patternsOnly();
+        String reflected = "Authorization: AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20261201/us-east-1/sts/aws4_request, "
+                + "SignedHeaders=host;x-amz-date, Signature=fe5f80f77d5fa3beca038a248ff027d0445342fe2855ddc963176630326f1024\n"
+                + "X-Amz-Security-Token: FwoGZXIvYXdzEBQaDOTHERTOKEN\nAction=AssumeRole&ExternalId=someone-else&RoleSessionName=x "
+                + "{\"ExternalId\": \"json-form\"} key ASIAQWERTYUIOPASDFGH";
+        String out = r.redact(reflected);
+        assertThat(out).doesNotContain("AKIAIOSFODNN7EXAMPLE", "fe5f80f7", "FwoGZXIvYXdzEBQaDOTHERTOKEN", "someone-else", "json-form",
+                "ASIAQWERTYUIOPASDFGH");
+        assertThat(out).contains("Credential=***", "Signature=***", "X-Amz-Security-Token: ***", "ExternalId=***", "RoleSessionName=x");
+        // Our own sentences are untouched.
+        String ours = "set AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY or AWS_SESSION_TOKEN; organizations:ListPolicies timed out.";
+        assertThat(r.redact(ours)).isEqualTo(ours);
+    }
+
+    @Test
+    void theRunsExactValuesAreMaskedAlsoUrlEncoded() {
+        Redactor r = redactor();
+        r.add("resolved-later-secret");
+        String text = "token " + TOKEN + " encoded " + java.net.URLEncoder.encode(TOKEN, java.nio.charset.StandardCharsets.UTF_8)
+                + " key " + SECRET + " id " + EXTERNAL + " and resolved-later-secret";
+        assertThat(r.redact(text)).doesNotContain(TOKEN, SECRET, EXTERNAL, "resolved-later-secret",
+                java.net.URLEncoder.encode(TOKEN, java.nio.charset.StandardCharsets.UTF_8)).contains("token ***");
+    }
+
+    @Test
+    void anExceptionKeepsItsKindAndLosesItsSecretsThroughTheWholeChain() {
+        Redactor r = redactor();
+        RuntimeException sdk = new RuntimeException("Request ID: " + TOKEN, new IllegalStateException("body ExternalId=" + EXTERNAL));
+        AwsOperationException e = new AwsOperationException("sts:AssumeRole", "role", AwsOperationException.Kind.OTHER,
+                "sts:AssumeRole on role failed (request id " + TOKEN + ").", sdk);
+        Exception out = r.redact(e);
+        assertThat(out).isInstanceOf(AwsOperationException.class).isNotSameAs(e);
+        assertThat(((AwsOperationException) out).kind()).isEqualTo(AwsOperationException.Kind.OTHER);
+        List<String> chain = new ArrayList<>();
+        for (Throwable t = out; t != null; t = t.getCause()) {
+            chain.add(t.toString());
+        }
+        assertThat(String.join("\n", chain)).doesNotContain(TOKEN, EXTERNAL).contains("java.lang.RuntimeException: Request ID: ***",
+                "java.lang.IllegalStateException: body ExternalId=***");
+        assertThat(out.getStackTrace()).isEqualTo(e.getStackTrace());
+        // A clean exception is passed on as it is.
+        IllegalArgumentException clean = new IllegalArgumentException("--region 'x' is not a region name");
+        assertThat(r.redact(clean)).isSameAs(clean);
+    }
+
+    @Test
+    void aResultIsRedactedInSummaryChecksEvidenceWarningsAndDetails() {
+        Redactor r = redactor();
+        EngineResult result = new EngineResult(Action.VERIFY, false, 0,
+                List.of(CheckResult.fail("c", "x", "saw " + TOKEN).withEvidence(Map.of("nested", List.of(Map.of("v", EXTERNAL)), "n", 3))),
+                List.of(Problem.warning("audit.externalId", "is " + EXTERNAL)), List.of(), null, "summary " + SECRET,
+                Map.of("awsCalls", Map.of("sts:AssumeRole", 1), "text", TOKEN));
+        EngineResult out = r.redact(result);
+        assertThat(out.toString()).doesNotContain(TOKEN, EXTERNAL, SECRET);
+        assertThat(out.checks().get(0).evidence().get("n")).isEqualTo(3);
+        assertThat(out.details().get("awsCalls")).isEqualTo(Map.of("sts:AssumeRole", 1));
+    }
+}
