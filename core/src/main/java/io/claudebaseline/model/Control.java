@@ -37,6 +37,7 @@ public enum Control {
             case DENY_LONG_TERM_KEY_CREATION -> controls.denyLongTermKeyCreation().isEnabled();
             case DENY_SHADOW_USERS -> controls.denyShadowUsers().isEnabled();
             case DENY_LONG_TERM_KEY_USE -> controls.denyLongTermKeyUse().enabled();
+            case RESTRICT_PLATFORM_ADMINISTRATION -> controls.restrictPlatformAdministration().isEnabled();
             case CLOUDTRAIL_DATA_EVENTS -> controls.cloudTrailDataEvents().enabled();
         };
     }
