@@ -41,7 +41,7 @@ public enum AwsOperation {
     DELETE_POLICY(Service.ORGANIZATIONS, "DeletePolicy", true, Command.APPLY),
     // CloudTrail (in the trail's home region)
     DESCRIBE_TRAILS(Service.CLOUDTRAIL, "DescribeTrails", false, Command.PLAN, Command.APPLY, Command.VERIFY, Command.USAGE),
-    GET_TRAIL_STATUS(Service.CLOUDTRAIL, "GetTrailStatus", false, Command.PLAN, Command.APPLY, Command.VERIFY, Command.USAGE),
+    GET_TRAIL_STATUS(Service.CLOUDTRAIL, "GetTrailStatus", false, Command.PLAN, Command.APPLY, Command.VERIFY),
     GET_EVENT_SELECTORS(Service.CLOUDTRAIL, "GetEventSelectors", false, Command.PLAN, Command.APPLY, Command.VERIFY, Command.USAGE),
     PUT_EVENT_SELECTORS(Service.CLOUDTRAIL, "PutEventSelectors", true, Command.APPLY),
     START_LOGGING(Service.CLOUDTRAIL, "StartLogging", true, Command.APPLY),
