@@ -59,6 +59,17 @@ public class ClaudeBaselineStep extends Step {
     private boolean dryRun;
     private String onDrift;
     private String account;
+    private String require;
+    private boolean ignoreExceptions;
+    private String deniedAttempts;
+    private String deniedAttemptsLevel;
+    private String since;
+    private String from;
+    private String to;
+    private String source;
+    private String emitSql;
+    private String athenaTable;
+    private String fromResults;
 
     /** All arguments are optional: {@code claudeBaseline()} verifies {@code claude-baseline.yaml}. */
     @DataBoundConstructor
@@ -74,7 +85,8 @@ public class ClaudeBaselineStep extends Step {
     /** The arguments as checked-later plain values. */
     StepParameters parameters() {
         return new StepParameters(action, config, outputDir, reportDir, templatesDir, region, credentialsId, roleArn,
-                externalId, externalIdCredentialsId, endpointUrl, allowInsecureEndpoint, dryRun, onDrift, account);
+                externalId, externalIdCredentialsId, endpointUrl, allowInsecureEndpoint, dryRun, onDrift, account, require, ignoreExceptions, deniedAttempts, deniedAttemptsLevel,
+                since, from, to, source, emitSql, athenaTable, fromResults);
     }
 
     public String getAction() {
@@ -217,6 +229,108 @@ public class ClaudeBaselineStep extends Step {
         this.account = StepParameters.blankToNull(account);
     }
 
+    // Parameters mapped from the engine request fields other issues added (CLI: verify --require, --no-exceptions,
+    // --denied-attempts[-level]; usage --since/--from/--to/--source/--emit-sql/--athena-table/--from-results).
+
+    public String getRequire() {
+        return require;
+    }
+
+    @DataBoundSetter
+    public void setRequire(String require) {
+        this.require = StepParameters.blankToNull(require);
+    }
+
+    public boolean isIgnoreExceptions() {
+        return ignoreExceptions;
+    }
+
+    @DataBoundSetter
+    public void setIgnoreExceptions(boolean ignoreExceptions) {
+        this.ignoreExceptions = ignoreExceptions;
+    }
+
+    public String getDeniedAttempts() {
+        return deniedAttempts;
+    }
+
+    @DataBoundSetter
+    public void setDeniedAttempts(String deniedAttempts) {
+        this.deniedAttempts = StepParameters.blankToNull(deniedAttempts);
+    }
+
+    public String getDeniedAttemptsLevel() {
+        return deniedAttemptsLevel;
+    }
+
+    @DataBoundSetter
+    public void setDeniedAttemptsLevel(String deniedAttemptsLevel) {
+        this.deniedAttemptsLevel = StepParameters.blankToNull(deniedAttemptsLevel);
+    }
+
+    public String getSince() {
+        return since;
+    }
+
+    @DataBoundSetter
+    public void setSince(String since) {
+        this.since = StepParameters.blankToNull(since);
+    }
+
+    public String getFrom() {
+        return from;
+    }
+
+    @DataBoundSetter
+    public void setFrom(String from) {
+        this.from = StepParameters.blankToNull(from);
+    }
+
+    public String getTo() {
+        return to;
+    }
+
+    @DataBoundSetter
+    public void setTo(String to) {
+        this.to = StepParameters.blankToNull(to);
+    }
+
+    public String getSource() {
+        return source;
+    }
+
+    @DataBoundSetter
+    public void setSource(String source) {
+        this.source = StepParameters.blankToNull(source);
+    }
+
+    public String getEmitSql() {
+        return emitSql;
+    }
+
+    @DataBoundSetter
+    public void setEmitSql(String emitSql) {
+        this.emitSql = StepParameters.blankToNull(emitSql);
+    }
+
+    public String getAthenaTable() {
+        return athenaTable;
+    }
+
+    @DataBoundSetter
+    public void setAthenaTable(String athenaTable) {
+        this.athenaTable = StepParameters.blankToNull(athenaTable);
+    }
+
+    public String getFromResults() {
+        return fromResults;
+    }
+
+    @DataBoundSetter
+    public void setFromResults(String fromResults) {
+        this.fromResults = StepParameters.blankToNull(fromResults);
+    }
+
     private static String orDefault(String value, String dflt) {
         String v = StepParameters.blankToNull(value);
         return v == null ? dflt : v;
@@ -281,6 +395,23 @@ public class ClaudeBaselineStep extends Step {
             items.add("fail the build", "fail");
             items.add("mark the build unstable", "unstable");
             items.add("only report", "ignore");
+            return items;
+        }
+
+        /** Snippet Generator drop-down for {@code deniedAttemptsLevel}. */
+        public ListBoxModel doFillDeniedAttemptsLevelItems() {
+            ListBoxModel items = new ListBoxModel();
+            items.add("WARN: report them, the run stays compliant", "WARN");
+            items.add("FAIL: they make verify non-compliant", "FAIL");
+            return items;
+        }
+
+        /** Snippet Generator drop-down for usage's {@code source}. */
+        public ListBoxModel doFillSourceItems() {
+            ListBoxModel items = new ListBoxModel();
+            items.add("auto: the trail's log group if it has one, else its S3 bucket", "auto");
+            items.add("s3: the trail's S3 bucket", "s3");
+            items.add("logs: the trail's CloudWatch Logs group", "logs");
             return items;
         }
 
