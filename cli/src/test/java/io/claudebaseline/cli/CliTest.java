@@ -268,7 +268,8 @@ class CliTest {
         assertThat(run(returning(result(Action.VERIFY, true, 0, List.of())), Map.of(), "verify", "--require", "protect-workspace"))
                 .isEqualTo(ExitCode.USAGE);
         assertThat(err.toString()).contains("--require", "'protect-workspace' is not a control id",
-                "protect-workspaces, deny-long-term-key-creation, deny-shadow-users, deny-long-term-key-use, cloudtrail-data-events");
+                "protect-workspaces, deny-long-term-key-creation, deny-shadow-users, deny-long-term-key-use, platform-administration,"
+                        + " cloudtrail-data-events");
         assertThat(seen.get()).isNull();
     }
 

@@ -148,9 +148,9 @@ public final class ConfigValidator {
         boolean protect = c.controls().protectWorkspaces().enabled();
         boolean listed = c.controls().cloudTrailDataEvents().isEnabled()
                 && c.controls().cloudTrailDataEvents().scope() == ControlsConfig.CloudTrailDataEvents.Scope.LISTED_WORKSPACES;
-        if (c.workspaces().isEmpty() && protect) {
-            p.add(Problem.error("workspaces", "no workspaces to protect; list them (id, region, account, allowedPrincipals) "
-                    + "or set controls.protectWorkspaces: false"));
+        if (c.workspaces().isEmpty() && protect && !c.controls().protectWorkspaces().hasByTag()) {
+            p.add(Problem.error("workspaces", "no workspaces to protect; list them (id, region, account, allowedPrincipals), "
+                    + "protect them by tag (controls.protectWorkspaces.byTag) or set controls.protectWorkspaces: false"));
         }
         if (c.workspaces().isEmpty() && listed) {
             p.add(Problem.error("controls.cloudTrailDataEvents.scope", "listed-workspaces with no workspaces logs nothing; "
@@ -307,6 +307,9 @@ public final class ConfigValidator {
 
     private static void controls(BaselineConfig c, List<Problem> p) {
         someControlIsOn(c, p);
+        keyCreation(c.controls().denyLongTermKeyCreation(), p);
+        byTag(c, p);
+        platformAdministration(c, p);
         ControlsConfig.ShadowUsers shadow = c.controls().denyShadowUsers();
         if (shadow.isEnabled()) {
             String pattern = shadow.userNamePattern();
@@ -341,6 +344,67 @@ public final class ConfigValidator {
             }
             createTrail(trail.createTrail(), base + ".createTrail", p);
         }
+    }
+
+    private static void keyCreation(ControlsConfig.KeyCreation k, List<Problem> p) {
+        Integer days = k.maxAgeDays();
+        if (k.isEnabled() && days != null && (days < AwsFacts.SSC_AGE_DAYS_MIN || days > AwsFacts.SSC_AGE_DAYS_MAX)) {
+            p.add(Problem.error("controls.denyLongTermKeyCreation.maxAgeDays", days + " is out of range; a key's CredentialAgeDays is "
+                    + AwsFacts.SSC_AGE_DAYS_MIN + "-" + AwsFacts.SSC_AGE_DAYS_MAX + " whole days (omit maxAgeDays to deny every new key)"));
+        }
+    }
+
+    private static void byTag(BaselineConfig c, List<Problem> p) {
+        ControlsConfig.ProtectWorkspaces protect = c.controls().protectWorkspaces();
+        if (!protect.hasByTag()) {
+            return;
+        }
+        ControlsConfig.ByTag t = protect.byTag();
+        String base = "controls.protectWorkspaces.byTag";
+        String key = t.key();
+        if (key == null || key.isEmpty()) {
+            p.add(Problem.error(base + ".key", "missing; name the tag that marks a critical workspace (e.g. key: criticality)"));
+        } else if (key.length() > AwsFacts.TAG_KEY_MAX_LENGTH) {
+            p.add(Problem.error(base + ".key", "tag keys have 1-" + AwsFacts.TAG_KEY_MAX_LENGTH + " characters; this one has " + key.length()));
+        } else if (key.toLowerCase(Locale.ROOT).startsWith(AwsFacts.TAG_RESERVED_PREFIX)) {
+            p.add(Problem.error(base + ".key", "tag keys starting with 'aws:' are reserved for AWS and cannot be set on a workspace; rename the key"));
+        } else if (!TAG_TEXT.matcher(key).matches()) {
+            p.add(Problem.error(base + ".key", quote(key) + " has characters AWS does not accept in tag keys (wildcards included: "
+                    + "aws:ResourceTag/<key> names one key); use letters, digits, spaces and _ . : / = + - @"));
+        }
+        if (t.values().isEmpty()) {
+            p.add(Problem.error(base + ".values", "empty; list the tag values that mark a workspace as protected (e.g. values: [critical])"));
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < t.values().size(); i++) {
+            String v = t.values().get(i);
+            String path = base + ".values[" + i + "]";
+            if (v.length() > AwsFacts.TAG_VALUE_MAX_LENGTH) {
+                p.add(Problem.error(path, "tag values have at most " + AwsFacts.TAG_VALUE_MAX_LENGTH + " characters; this one has " + v.length()));
+            } else if (!TAG_TEXT.matcher(v).matches()) {
+                p.add(Problem.error(path, quote(v) + " has characters AWS does not accept in tag values; use letters, digits, spaces and _ . : / = + - @"));
+            } else if (!seen.add(v)) {
+                p.add(Problem.warning(path, quote(v) + " is listed twice; remove the duplicate"));
+            }
+        }
+        if (t.allowedPrincipals().isEmpty()) {
+            p.add(Problem.error(base + ".allowedPrincipals", "empty: the deny would lock every principal out of every tagged workspace;"
+                    + " list the IAM role/user ARNs that may use them"));
+        }
+        principals(c, base + ".allowedPrincipals", t.allowedPrincipals(), p);
+    }
+
+    private static void platformAdministration(BaselineConfig c, List<Problem> p) {
+        ControlsConfig.PlatformAdministration admin = c.controls().restrictPlatformAdministration();
+        if (!admin.isEnabled()) {
+            return;
+        }
+        String path = "controls.restrictPlatformAdministration.platformAdmins";
+        if (admin.platformAdmins().isEmpty()) {
+            p.add(Problem.error(path, "empty: the deny would lock everyone (but exemptPrincipals) out of creating workspaces and"
+                    + " managing the encryption keys; list the IAM role/user ARNs of the platform admins, or turn the control off"));
+        }
+        principals(c, path, admin.platformAdmins(), p);
     }
 
     private static void createTrail(ControlsConfig.CreateTrail t, String base, List<Problem> p) {
@@ -444,7 +508,7 @@ public final class ConfigValidator {
     private static boolean anyScpControl(BaselineConfig c) {
         ControlsConfig k = c.controls();
         return k.protectWorkspaces().enabled() || k.denyLongTermKeyCreation().isEnabled() || k.denyShadowUsers().isEnabled()
-                || k.denyLongTermKeyUse().enabled();
+                || k.denyLongTermKeyUse().enabled() || k.restrictPlatformAdministration().isEnabled();
     }
 
     private static boolean hasControlOrSpace(String s) {

@@ -146,6 +146,9 @@ class LiveScenariosTest {
                 "long-term-key:" + acct + ":" + keyId);
         CheckResult content = verify.checks().stream().filter(c -> c.check().equals("scp-content:" + name)).findFirst().orElseThrow();
         assertThat(content.evidence().get("unexpectedStatements").toString()).contains("Weakened");
+        CheckResult selectors = verify.checks().stream().filter(c -> c.check().equals("trail-data-selectors")).findFirst().orElseThrow();
+        assertThat(selectors.evidence().get("baselineAdvancedEventSelectors").toString()).contains("AWS::AWSExternalAnthropic::Workspace");
+        assertThat(selectors.evidence().get("advancedEventSelectors").toString()).doesNotContain("AWS::AWSExternalAnthropic::Workspace");
         CheckResult key = verify.checks().stream().filter(c -> c.check().startsWith("long-term-key:")).findFirst().orElseThrow();
         assertThat(key.evidence()).containsEntry("userName", "AeaApiKey-7f3a").containsEntry("keyId", keyId).containsKey("created")
                 .containsEntry("expires", "never");

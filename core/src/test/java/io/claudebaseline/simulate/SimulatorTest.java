@@ -38,7 +38,8 @@ class SimulatorTest {
              "Condition":{"ArnNotLike":{"aws:PrincipalArn":["arn:aws:iam::111122223333:role/claude-prod-deployer",
                "arn:aws:iam::111122223333:role/team-*","arn:aws:iam::*:role/BreakGlassAdmin"]}}}""";
     static final String KEY_CREATION = """
-            {"Sid":"DenyServiceSpecificCredential","Effect":"Deny","Action":["iam:CreateServiceSpecificCredential"],"Resource":["*"],
+            {"Sid":"DenyServiceSpecificCredential","Effect":"Deny","Action":["iam:CreateServiceSpecificCredential",
+             "iam:ResetServiceSpecificCredential","iam:UpdateServiceSpecificCredential"],"Resource":["*"],
              "Condition":{"StringEquals":{"iam:ServiceSpecificCredentialServiceName":"aws-external-anthropic.amazonaws.com"},
                "ArnNotLike":{"aws:PrincipalArn":["arn:aws:iam::*:role/BreakGlassAdmin"]}}}""";
     static final String SHADOW = """
@@ -74,8 +75,9 @@ class SimulatorTest {
     void correctScpsPassEveryBuiltInScenario() throws Exception {
         List<CheckResult> checks = run(CONFIG, scp(PROTECT, KEY_CREATION, SHADOW, KEY_USE));
         assertThat(checks).allSatisfy(c -> assertThat(c.status()).as(c.message()).isEqualTo(CheckStatus.PASS));
-        // 2 allowed x 3 actions + 3 unlisted + 1 exempt; key creation 3; shadow users 4; key use 3
-        assertThat(checks).hasSize(20);
+        // 2 allowed x 3 actions + 3 unlisted + 1 exempt; key creation 3, reset/update 2 x (claude + codecommit) + exempt,
+        // a one-day key 1; shadow users 4; key use 3
+        assertThat(checks).hasSize(26);
         assertThat(checks).filteredOn(c -> c.control().equals(Control.PROTECT_WORKSPACES.id())).hasSize(10);
         assertThat(check(checks, P + ":unlisted:CreateInference").evidence())
                 .containsEntry("decision", "DENIED").containsEntry("decidingPolicy", "claude-baseline-1")
@@ -188,8 +190,12 @@ class SimulatorTest {
         List<CheckResult> checks = run(CONFIG, List.of());
         assertThat(checks).filteredOn(c -> c.status() == CheckStatus.FAIL).extracting(CheckResult::check)
                 .contains(P + ":unlisted:CreateInference", "scenario:deny-long-term-key-creation:claude-service",
-                        "scenario:deny-shadow-users:shadow-user", "scenario:deny-long-term-key-use:long-term");
-        assertThat(checks).filteredOn(c -> c.status() == CheckStatus.FAIL).hasSize(7);
+                        "scenario:deny-shadow-users:shadow-user", "scenario:deny-long-term-key-use:long-term",
+                        "scenario:deny-long-term-key-creation:ResetServiceSpecificCredential",
+                        "scenario:deny-long-term-key-creation:UpdateServiceSpecificCredential",
+                        "scenario:deny-long-term-key-creation:max-age:expiring-key-without-max-age");
+        // 3 workspace actions, creation, reset, update, a one-day key, 2 shadow users, long-term use
+        assertThat(checks).filteredOn(c -> c.status() == CheckStatus.FAIL).hasSize(10);
     }
 
     @Test
