@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
             "  3. CloudTrail data events for AWS::AWSExternalAnthropic::Workspace.",
             "",
             "Typical flow: validate -> render (review the files) -> plan -> apply -> verify (on a schedule).",
+            "destroy removes what apply installed (a sandbox, or retiring the baseline).",
         },
         footerHeading = "%nExit codes:%n",
         footer = {
@@ -44,6 +45,7 @@ import picocli.CommandLine.Command;
             PlanCommand.class,
             ApplyCommand.class,
             VerifyCommand.class,
+            DestroyCommand.class,
             PermissionsCommand.class,
             CommandLine.HelpCommand.class,
         })
@@ -54,7 +56,7 @@ public final class ClaudeBaselineCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: choose one of validate, render, simulate, plan, apply, verify, permissions");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: choose one of validate, render, simulate, plan, apply, verify, destroy, permissions");
     }
 
     /** Builds the command line with the engine and environment every subcommand shares. */

@@ -186,8 +186,15 @@ class CliTest {
         assertThat(run(returning(null), Map.of(), "permissions", "--for", "apply")).isZero();
         assertThat(out.toString()).contains("organizations:AttachPolicy", "cloudtrail:PutEventSelectors");
 
-        assertThat(run(returning(null), Map.of(), "permissions", "--for", "destroy")).isEqualTo(ExitCode.USAGE);
-        assertThat(err.toString()).contains("plan, apply, verify");
+        out.getBuffer().setLength(0);
+        assertThat(run(returning(null), Map.of(), "permissions", "--for", "destroy")).isZero();
+        String destroy = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toString()).toString();
+        assertThat(destroy).contains("organizations:DetachPolicy", "organizations:DeletePolicy", "cloudtrail:PutEventSelectors",
+                "organizations:ListPolicies").doesNotContain("organizations:CreatePolicy", "organizations:AttachPolicy",
+                "organizations:UpdatePolicy", "cloudtrail:StartLogging", "organizations:EnablePolicyType", "iam:");
+
+        assertThat(run(returning(null), Map.of(), "permissions", "--for", "deploy")).isEqualTo(ExitCode.USAGE);
+        assertThat(err.toString()).contains("plan, apply, verify, destroy");
     }
 
     @Test
@@ -238,5 +245,19 @@ class CliTest {
         assertThat(err.toString()).contains("--require", "'protect-workspace' is not a control id",
                 "protect-workspaces, deny-long-term-key-creation, deny-shadow-users, deny-long-term-key-use, cloudtrail-data-events");
         assertThat(seen.get()).isNull();
+    }
+
+    @Test
+    void destroyMapsItsOptionsAndDetailedExitcode() {
+        EngineResult pending = result(Action.DESTROY, false, 4, List.of());
+        assertThat(run(returning(pending), Map.of(), "destroy", "-c", "c.yaml", "--dry-run", "--out", "d")).isEqualTo(ExitCode.OK);
+        assertThat(seen.get().action()).isEqualTo(Action.DESTROY);
+        assertThat(seen.get().dryRun()).isTrue();
+        assertThat(seen.get().outputDir()).isEqualTo(Path.of("d"));
+        assertThat(run(returning(pending), Map.of(), "destroy", "--dry-run", "--detailed-exitcode")).isEqualTo(ExitCode.DRIFT);
+        assertThat(run(returning(result(Action.DESTROY, true, 0, List.of())), Map.of(), "destroy", "--detailed-exitcode")).isEqualTo(ExitCode.OK);
+        out.getBuffer().setLength(0);
+        assertThat(run(returning(null), Map.of(), "destroy", "--help")).isZero();
+        assertThat(out.toString()).contains("--dry-run", "--detailed-exitcode", "Everything else is kept", "snapshot", "permissions --for destroy");
     }
 }

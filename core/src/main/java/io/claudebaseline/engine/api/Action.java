@@ -15,7 +15,9 @@ public enum Action {
     /** Make those changes (or, with dry-run, only plan them). */
     APPLY(true),
     /** Check the live organisation against the baseline and write reports. */
-    VERIFY(true);
+    VERIFY(true),
+    /** Remove what the tool installed: its SCPs (detached, deleted) and its trail selectors (or, with dry-run, plan it). */
+    DESTROY(true);
 
     private final boolean needsAws;
 
@@ -38,6 +40,7 @@ public enum Action {
                 return a;
             }
         }
-        throw new IllegalArgumentException("action '" + value + "' is not one of: validate, render, simulate, plan, apply, verify");
+        throw new IllegalArgumentException("action '" + value + "' is not one of: "
+                + java.util.Arrays.stream(values()).map(Action::id).collect(java.util.stream.Collectors.joining(", ")));
     }
 }
