@@ -13,6 +13,7 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 
 /**
@@ -160,7 +161,7 @@ public final class AwsClientFactory {
             return request.credentials();
         }
         if (blankToNull(request.profile()) != null) {
-            return ProfileCredentialsProvider.create(request.profile().trim());
+            return profile(request.profile().trim(), request.environment());
         }
         Map<String, String> env = request.environment();
         String keyId = blankToNull(env.get("AWS_ACCESS_KEY_ID"));
@@ -177,9 +178,16 @@ public final class AwsClientFactory {
         }
         String profile = blankToNull(env.get("AWS_PROFILE"));
         if (profile != null) {
-            return ProfileCredentialsProvider.create(profile);
+            return profile(profile, env);
         }
-        return DefaultCredentialsProvider.builder().build();
+        ProfileFile files = ProfileFiles.load(env);
+        return DefaultCredentialsProvider.builder().profileFile(() -> files).build();
+    }
+
+    /** A named profile from the run's config and credentials files (parsed now, so a broken file is named). */
+    private static AwsCredentialsProvider profile(String name, Map<String, String> env) {
+        ProfileFile files = ProfileFiles.load(env);
+        return ProfileCredentialsProvider.builder().profileFile(() -> files).profileName(name).build();
     }
 
     private static String blankToNull(String s) {
