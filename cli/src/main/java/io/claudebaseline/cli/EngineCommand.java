@@ -41,6 +41,14 @@ abstract class EngineCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
         EngineRequest request = request(awsEnvironment(environment));
+        if (request.action().needsAws() && request.region() != null) {
+            try {
+                io.claudebaseline.aws.AwsClientFactory.region(request);
+            } catch (IllegalArgumentException e) {
+                // A bad option value is a usage error (exit 64), the same class as a bad --account.
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
+        }
         EngineResult result = engine.run(request, line -> {
             err.println(line);
             err.flush();

@@ -260,4 +260,14 @@ class CliTest {
         assertThat(run(returning(null), Map.of(), "destroy", "--help")).isZero();
         assertThat(out.toString()).contains("--dry-run", "--detailed-exitcode", "Everything else is kept", "snapshot", "permissions --for destroy");
     }
+
+    @Test
+    void aBadRegionIsAUsageErrorLikeABadAccount() {
+        int region = run(returning(result(Action.VERIFY, true, 0, List.of())), Map.of(), "verify", "--region", "us east 1");
+        assertThat(err.toString()).contains("--region 'us east 1' is not a region name");
+        int account = run(returning(result(Action.VERIFY, true, 0, List.of())), Map.of(), "verify", "--account", "12");
+        assertThat(region).isEqualTo(account).isEqualTo(ExitCode.USAGE);
+        assertThat(run(returning(result(Action.PLAN, true, 0, List.of())), Map.of(), "plan", "--region", "EU-WEST-1")).isEqualTo(ExitCode.USAGE);
+        assertThat(seen.get()).isNull();
+    }
 }

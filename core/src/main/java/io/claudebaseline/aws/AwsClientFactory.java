@@ -122,7 +122,11 @@ public final class AwsClientFactory {
     private static final java.util.regex.Pattern REGION = java.util.regex.Pattern.compile(AwsFacts.REGION_PATTERN);
 
     /** Region resolution (see the class comment). A value that is no region name fails here, naming its source. */
-    static String region(EngineRequest request) {
+    /**
+     * The region a run uses, checked now: adapters call it before the engine so that a bad {@code --region} is a
+     * usage error, like a bad {@code --account}.
+     */
+    public static String region(EngineRequest request) {
         Map<String, String> env = request.environment();
         String[] sources = {"--region", "AWS_REGION", "AWS_DEFAULT_REGION"};
         String[] candidates = {request.region(), env.get("AWS_REGION"), env.get("AWS_DEFAULT_REGION")};
