@@ -12,9 +12,9 @@ PY="${CB_PYTHON:-python3}"
 
 "$PY" -c 'import moto' 2>/dev/null || { echo "bench/run.sh: python3 with moto 5.2.1 is required (pip install 'moto[server]==5.2.1')" >&2; exit 3; }
 
-./mvnw -B -q -o -Dcb.buildDir="$BUILD_DIR" -pl core -DskipTests test-compile
+./mvnw -B -q -Dcb.buildDir="$BUILD_DIR" -pl core -DskipTests test-compile
 CP_FILE="$PWD/core/$BUILD_DIR/bench.classpath"
-./mvnw -B -q -o -Dcb.buildDir="$BUILD_DIR" -pl core dependency:build-classpath -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=test
+./mvnw -B -q -Dcb.buildDir="$BUILD_DIR" -pl core dependency:build-classpath -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=test
 CP="core/$BUILD_DIR/classes:core/$BUILD_DIR/test-classes:$(cat "$CP_FILE")"
 
 exec java -Xmx"$XMX" -Dcb.python="$PY" -cp "$CP" io.claudebaseline.org.OrgBenchmark "$@"

@@ -2,13 +2,15 @@ package io.claudebaseline.cli;
 
 import io.claudebaseline.engine.api.Engine;
 import io.claudebaseline.engine.api.ExitCode;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
  * The top-level command. Each subcommand maps its options onto one {@link io.claudebaseline.engine.api.EngineRequest}
- * and prints the engine's result; no policy logic lives here.
+ * and prints the engine's result; no policy logic lives here. The subcommands are {@link #SUBCOMMANDS}, added by
+ * {@link #commandLineFor}, not listed in the annotation: picocli would build all of them for every run.
  */
 @Command(
         name = "claude-baseline",
@@ -26,7 +28,8 @@ import picocli.CommandLine.Command;
             "     users, and CallWithBearerToken with a LONG_TERM token);",
             "  3. CloudTrail data events for AWS::AWSExternalAnthropic::Workspace.",
             "",
-            "Typical flow: validate -> render (review the files) -> plan -> apply -> verify (on a schedule).",
+            "Typical flow: validate -> render (review the files) -> plan -> apply -> verify (on a schedule);",
+            "usage reads the trail back to tighten the allow-lists to the principals actually used.",
             "destroy removes what apply installed (a sandbox, or retiring the baseline).",
         },
         footerHeading = "%nExit codes:%n",
@@ -36,9 +39,15 @@ import picocli.CommandLine.Command;
             "  2   drift: not compliant (verify), changes pending (plan --detailed-exitcode), scenario failed (simulate)",
             "  64  usage: unknown option or missing argument",
             "",
-            "Docs: docs/configuration.md, docs/controls.md, docs/aws.md, docs/simulation.md, docs/jenkins.md",
-        },
-        subcommands = {
+            "Docs: docs/configuration.md, docs/controls.md, docs/aws.md, docs/simulation.md, docs/usage.md, docs/jenkins.md",
+        })
+public final class ClaudeBaselineCommand implements Runnable {
+
+    /**
+     * Every subcommand, in the order help lists them. Building a subcommand's picocli model costs tens of
+     * milliseconds at start-up, so a run builds only the one it invokes (all of them for help and errors).
+     */
+    static final List<Class<?>> SUBCOMMANDS = List.of(
             ValidateCommand.class,
             RenderCommand.class,
             SimulateCommand.class,
@@ -46,22 +55,45 @@ import picocli.CommandLine.Command;
             ApplyCommand.class,
             VerifyCommand.class,
             DestroyCommand.class,
+            UsageCommand.class,
             PermissionsCommand.class,
-            CommandLine.HelpCommand.class,
-        })
-public final class ClaudeBaselineCommand implements Runnable {
+            CommandLine.HelpCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: choose one of validate, render, simulate, plan, apply, verify, destroy, permissions");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: choose one of validate, render, simulate, plan, apply, verify, usage, destroy, permissions");
     }
 
-    /** Builds the command line with the engine and environment every subcommand shares. */
+    /** Builds the command line with every subcommand, sharing the engine and environment. */
     static CommandLine commandLine(Engine engine, Map<String, String> environment) {
-        CommandLine cli = new CommandLine(new ClaudeBaselineCommand(), new Factory(engine, environment));
+        return commandLine(engine, environment, SUBCOMMANDS);
+    }
+
+    /**
+     * Builds the command line for {@code args}: with only the subcommand they start with when that is one (its
+     * help and errors need nothing else), otherwise with all (top-level help, {@code help}, unknown names).
+     */
+    static CommandLine commandLineFor(Engine engine, Map<String, String> environment, String... args) {
+        if (args.length > 0) {
+            for (Class<?> sub : SUBCOMMANDS) {
+                if (sub != CommandLine.HelpCommand.class && sub.getAnnotation(Command.class).name().equals(args[0])) {
+                    return commandLine(engine, environment, List.of(sub));
+                }
+            }
+        }
+        return commandLine(engine, environment);
+    }
+
+    private static CommandLine commandLine(Engine engine, Map<String, String> environment, List<Class<?>> subcommands) {
+        Factory factory = new Factory(engine, environment);
+        CommandLine cli = new CommandLine(new ClaudeBaselineCommand(), factory);
+        for (Class<?> sub : subcommands) {
+            cli.addSubcommand(new CommandLine(sub, factory));
+        }
+        // Settings after the subcommands: picocli passes them down only to subcommands already added.
         cli.setUsageHelpWidth(110);
         cli.setExitCodeExceptionMapper(ErrorReporter::exitCodeFor);
         cli.setExecutionExceptionHandler(new ErrorReporter(environment));

@@ -194,7 +194,7 @@ class CliTest {
                 "organizations:UpdatePolicy", "cloudtrail:StartLogging", "organizations:EnablePolicyType", "iam:");
 
         assertThat(run(returning(null), Map.of(), "permissions", "--for", "deploy")).isEqualTo(ExitCode.USAGE);
-        assertThat(err.toString()).contains("plan, apply, verify, destroy");
+        assertThat(err.toString()).contains("plan, apply, verify, usage, destroy");
     }
 
     @Test

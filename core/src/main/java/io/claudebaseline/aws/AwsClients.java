@@ -1,8 +1,10 @@
 package io.claudebaseline.aws;
 
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /**
@@ -16,6 +18,19 @@ public interface AwsClients extends AutoCloseable {
 
     /** CloudTrail in the given region (trail writes must go to the trail's home region). */
     CloudTrailClient cloudTrail(String region);
+
+    /**
+     * S3 starting in the given region (usage: the trail's log files). Cross-region access is on, so a bucket in
+     * another region is still reached. Implementations that offer no S3 (test stand-ins) keep this default.
+     */
+    default S3Client s3(String region) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " provides no S3 client");
+    }
+
+    /** CloudWatch Logs in the given region (usage: the trail's log group). */
+    default CloudWatchLogsClient logs(String region) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " provides no CloudWatch Logs client");
+    }
 
     /** IAM (global). */
     IamClient iam();

@@ -36,7 +36,7 @@ public final class AwsErrors {
     private static final Set<String> NOT_FOUND = Set.of("PolicyNotFoundException", "TargetNotFoundException",
             "RootNotFoundException", "AccountNotFoundException", "OrganizationalUnitNotFoundException",
             "ParentNotFoundException", "ChildNotFoundException", "TrailNotFoundException", "NoSuchEntity",
-            "PolicyNotAttachedException");
+            "PolicyNotAttachedException", "NoSuchBucket", "NoSuchKey", "ResourceNotFoundException");
     private static final Set<String> CONFLICT = Set.of("ConcurrentModificationException", "DuplicatePolicyException",
             "DuplicatePolicyAttachmentException", "PolicyInUseException", "PolicyTypeAlreadyEnabledException",
             "PolicyChangesInProgressException", "EntityAlreadyExists", "DeleteConflict", "ConflictException");
@@ -204,6 +204,9 @@ public final class AwsErrors {
     private static String firstCommand(AwsOperation operation) {
         if (operation.mutating()) {
             return AwsOperation.Command.APPLY.id();
+        }
+        if (operation.commands().contains(AwsOperation.Command.USAGE) && !operation.commands().contains(AwsOperation.Command.PLAN)) {
+            return AwsOperation.Command.USAGE.id();
         }
         return operation.commands().contains(AwsOperation.Command.VERIFY) ? AwsOperation.Command.VERIFY.id()
                 : operation.commands().iterator().next().id();

@@ -40,25 +40,33 @@ public enum AwsOperation {
     DETACH_POLICY(Service.ORGANIZATIONS, "DetachPolicy", true, Command.APPLY, Command.DESTROY),
     DELETE_POLICY(Service.ORGANIZATIONS, "DeletePolicy", true, Command.APPLY, Command.DESTROY),
     // CloudTrail (in the trail's home region)
-    DESCRIBE_TRAILS(Service.CLOUDTRAIL, "DescribeTrails", false, Command.PLAN, Command.APPLY, Command.VERIFY, Command.DESTROY),
-    GET_TRAIL_STATUS(Service.CLOUDTRAIL, "GetTrailStatus", false, Command.PLAN, Command.APPLY, Command.VERIFY, Command.DESTROY),
-    GET_EVENT_SELECTORS(Service.CLOUDTRAIL, "GetEventSelectors", false, Command.PLAN, Command.APPLY, Command.VERIFY, Command.DESTROY),
+    DESCRIBE_TRAILS(Service.CLOUDTRAIL, "DescribeTrails", false, Command.PLAN, Command.APPLY, Command.VERIFY, Command.USAGE, Command.DESTROY),
+    GET_TRAIL_STATUS(Service.CLOUDTRAIL, "GetTrailStatus", false, Command.PLAN, Command.APPLY, Command.VERIFY, Command.USAGE, Command.DESTROY),
+    GET_EVENT_SELECTORS(Service.CLOUDTRAIL, "GetEventSelectors", false, Command.PLAN, Command.APPLY, Command.VERIFY, Command.USAGE, Command.DESTROY),
     PUT_EVENT_SELECTORS(Service.CLOUDTRAIL, "PutEventSelectors", true, Command.APPLY, Command.DESTROY),
     START_LOGGING(Service.CLOUDTRAIL, "StartLogging", true, Command.APPLY),
     // IAM: the long-term key inventory (verify)
     LIST_USERS(Service.IAM, "ListUsers", false, Command.VERIFY),
     LIST_SERVICE_SPECIFIC_CREDENTIALS(Service.IAM, "ListServiceSpecificCredentials", false, Command.VERIFY),
     // STS: --role-arn (every command) and the member-account audit role (verify)
-    ASSUME_ROLE(Service.STS, "AssumeRole", false, Command.PLAN, Command.APPLY, Command.VERIFY, Command.DESTROY),
+    ASSUME_ROLE(Service.STS, "AssumeRole", false, Command.PLAN, Command.APPLY, Command.VERIFY, Command.USAGE, Command.DESTROY),
     // STS: which account the key inventory belongs to (needs no permission: AWS always allows it)
-    GET_CALLER_IDENTITY(Service.STS, "GetCallerIdentity", false, Command.VERIFY);
+    GET_CALLER_IDENTITY(Service.STS, "GetCallerIdentity", false, Command.VERIFY),
+    // usage (and verify --denied-attempts): reading the trail's events back. ListObjectsV2 is authorised by
+    // s3:ListBucket (S3 API reference, "Permissions" of ListObjectsV2); objects encrypted with the trail's KMS key
+    // also need kms:Decrypt on that key, which S3 uses on the caller's behalf (docs/usage.md).
+    LIST_OBJECTS_V2(Service.S3, "ListObjectsV2", "ListBucket", false, Command.USAGE, Command.VERIFY),
+    GET_OBJECT(Service.S3, "GetObject", "GetObject", false, Command.USAGE, Command.VERIFY),
+    FILTER_LOG_EVENTS(Service.LOGS, "FilterLogEvents", "FilterLogEvents", false, Command.USAGE, Command.VERIFY);
 
     /** The AWS services the tool talks to, with their IAM prefix and the SDK's service id. */
     public enum Service {
         ORGANIZATIONS("organizations", "Organizations"),
         CLOUDTRAIL("cloudtrail", "CloudTrail"),
         IAM("iam", "IAM"),
-        STS("sts", "STS");
+        STS("sts", "STS"),
+        S3("s3", "S3"),
+        LOGS("logs", "CloudWatch Logs");
 
         private final String prefix;
         private final String sdkServiceId;
@@ -84,7 +92,7 @@ public enum AwsOperation {
 
     /** The live commands; offline ones (render, validate, simulate) call nothing. */
     public enum Command {
-        PLAN, APPLY, VERIFY, DESTROY;
+        PLAN, APPLY, VERIFY, USAGE, DESTROY;
 
         public String id() {
             return name().toLowerCase(Locale.ROOT);
@@ -103,12 +111,19 @@ public enum AwsOperation {
 
     private final Service service;
     private final String operationName;
+    private final String iamActionName;
     private final boolean mutating;
     private final Set<Command> commands;
 
     AwsOperation(Service service, String operationName, boolean mutating, Command first, Command... more) {
+        this(service, operationName, operationName, mutating, first, more);
+    }
+
+    /** An operation whose IAM action is named differently from the API operation (S3's ListObjectsV2 → ListBucket). */
+    AwsOperation(Service service, String operationName, String iamActionName, boolean mutating, Command first, Command... more) {
         this.service = service;
         this.operationName = operationName;
+        this.iamActionName = iamActionName;
         this.mutating = mutating;
         this.commands = EnumSet.of(first, more);
     }
@@ -124,7 +139,7 @@ public enum AwsOperation {
 
     /** The IAM action, e.g. {@code organizations:AttachPolicy} (also how errors and statistics name the call). */
     public String iamAction() {
-        return service.prefix() + ":" + operationName;
+        return service.prefix() + ":" + iamActionName;
     }
 
     /** True when the call changes something in AWS. */

@@ -17,8 +17,10 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
@@ -39,6 +41,8 @@ final class DefaultAwsClients implements AwsClients {
     private final boolean ownsHttpClient;
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private final Map<String, CloudTrailClient> cloudTrails = new ConcurrentHashMap<>();
+    private final Map<String, S3Client> s3Clients = new ConcurrentHashMap<>();
+    private final Map<String, CloudWatchLogsClient> logsClients = new ConcurrentHashMap<>();
     private OrganizationsClient organizations;
     private IamClient iam;
     private StsClient sts;
@@ -64,6 +68,29 @@ final class DefaultAwsClients implements AwsClients {
         return cloudTrails.computeIfAbsent(r, key -> {
             synchronized (this) {
                 return track(configure(CloudTrailClient.builder(), key).build());
+            }
+        });
+    }
+
+    @Override
+    public S3Client s3(String region) {
+        String r = region == null || region.isBlank() ? shared.region() : region;
+        return s3Clients.computeIfAbsent(r, key -> {
+            synchronized (this) {
+                // Path-style addressing when an endpoint is overridden (moto, VPC endpoints by URL): the
+                // virtual-host form would need DNS for <bucket>.<host>.
+                return track(configure(S3Client.builder(), key).crossRegionAccessEnabled(true)
+                        .forcePathStyle(shared.endpoint() != null).build());
+            }
+        });
+    }
+
+    @Override
+    public CloudWatchLogsClient logs(String region) {
+        String r = region == null || region.isBlank() ? shared.region() : region;
+        return logsClients.computeIfAbsent(r, key -> {
+            synchronized (this) {
+                return track(configure(CloudWatchLogsClient.builder(), key).build());
             }
         });
     }

@@ -30,7 +30,7 @@ public final class Permissions {
     private static final ObjectMapper PRETTY = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final List<AwsOperation> TAG_GUARDED = List.of(AwsOperation.UPDATE_POLICY, AwsOperation.DELETE_POLICY);
 
-    /** The policy for {@code plan}, {@code apply} or {@code verify}, with the default audit settings. */
+    /** The policy for {@code plan}, {@code apply}, {@code verify} or {@code usage}, with the default audit settings. */
     public static String policyFor(String command) {
         return policyFor(command, null);
     }
@@ -123,6 +123,8 @@ public final class Permissions {
             case CLOUDTRAIL -> "CloudTrail";
             case IAM -> "Iam";
             case STS -> "Sts";
+            case S3 -> "S3";
+            case LOGS -> "Logs";
         };
     }
 }

@@ -2,6 +2,7 @@ package io.claudebaseline.config;
 
 import io.claudebaseline.exceptions.ExceptionRules;
 import io.claudebaseline.facts.AwsFacts;
+import io.claudebaseline.model.Baseline;
 import io.claudebaseline.render.BaselineBuilder;
 import io.claudebaseline.render.Templates;
 import io.claudebaseline.simulate.ScenarioValidator;
@@ -49,7 +50,30 @@ public final class ConfigValidator {
 
     private ConfigValidator() {}
 
+    /**
+     * What validation found, and the baseline it built when there was no error (the size, slot and selector
+     * rules need the rendered text, so checking them builds the baseline; callers reuse that build).
+     *
+     * @param problems errors and warnings, in field order
+     * @param baseline the desired state built from the config, or null when a problem is an error
+     */
+    public record Validation(List<Problem> problems, Baseline baseline) {
+        public boolean hasErrors() {
+            return problems.stream().anyMatch(Problem::isError);
+        }
+
+        public List<Problem> warnings() {
+            return problems.stream().filter(problem -> !problem.isError()).toList();
+        }
+    }
+
+    /** Every problem of the config, with the bundled templates. */
     public static List<Problem> validate(BaselineConfig config) {
+        return validate(config, Templates.bundled()).problems();
+    }
+
+    /** Every problem of the config rendered with {@code templates}, and the baseline when it is valid. */
+    public static Validation validate(BaselineConfig config, Templates templates) {
         List<Problem> p = new ArrayList<>();
         version(config, p);
         partition(config, p);
@@ -63,15 +87,16 @@ public final class ConfigValidator {
         audit(config, p);
         p.addAll(ScenarioValidator.validate(config));
         p.addAll(ExceptionRules.validate(config));
+        Baseline baseline = null;
         if (p.stream().noneMatch(Problem::isError)) {
             // Size, slots and selector values depend on the rendered text: build once to check them.
             try {
-                BaselineBuilder.build(config, Templates.bundled());
+                baseline = BaselineBuilder.build(config, templates);
             } catch (ConfigException e) {
                 p.addAll(e.problems());
             }
         }
-        return p;
+        return new Validation(p, baseline);
     }
 
     private static void version(BaselineConfig c, List<Problem> p) {

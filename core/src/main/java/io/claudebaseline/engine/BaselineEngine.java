@@ -18,11 +18,12 @@ import io.claudebaseline.exceptions.ExceptionRules;
 import io.claudebaseline.live.LiveOperations;
 import io.claudebaseline.model.Baseline;
 import io.claudebaseline.render.ArtifactWriter;
-import io.claudebaseline.render.BaselineBuilder;
 import io.claudebaseline.render.Templates;
 import io.claudebaseline.report.Reports;
 import io.claudebaseline.secrets.Redactor;
 import io.claudebaseline.simulate.Simulator;
+import io.claudebaseline.usage.DeniedAttemptsCheck;
+import io.claudebaseline.usage.UsageOperation;
 import io.claudebaseline.verify.CheckResult;
 import io.claudebaseline.verify.CheckStatus;
 import java.nio.file.Path;
@@ -77,24 +78,34 @@ public final class BaselineEngine implements Engine {
         checkAccount(request.account());
         // Unknown control ids are refused before anything is read, naming the accepted ids.
         io.claudebaseline.live.RequiredControls.parse(request.require());
-        BaselineConfig config = loadAndValidate(request.configPath());
+        // One build per run: validation builds the baseline (with the custom templates, which are part of what
+        // is validated) and every action uses that build.
+        Templates templates = request.templatesDir() == null ? Templates.bundled() : Templates.withOverrides(request.templatesDir());
+        ConfigValidator.Validation validation = loadAndValidate(request.configPath(), templates);
+        Baseline baseline = validation.baseline();
+        BaselineConfig config = baseline.config();
         secrets.add(config.audit().externalId());
-        List<Problem> warnings = new ArrayList<>(ConfigValidator.validate(config).stream().filter(p -> !p.isError()).toList());
+        List<Problem> warnings = new ArrayList<>(validation.warnings());
         warnings.addAll(exceptionDates(config, request));
         warnings.forEach(w -> progress.line(w.toString()));
 
         if (request.action() == Action.VALIDATE) {
-            if (request.templatesDir() != null) {
-                // Custom templates are part of what is validated: render them once, writing nothing.
-                BaselineBuilder.build(config, Templates.withOverrides(request.templatesDir()));
-            }
             String summary = "Config " + request.configPath() + " is valid"
                     + (warnings.isEmpty() ? "." : " (" + warnings.size() + " warning" + (warnings.size() == 1 ? "" : "s") + ").");
             return new EngineResult(Action.VALIDATE, true, 0, List.of(), warnings, List.of(), null, summary);
         }
 
-        Templates templates = request.templatesDir() == null ? Templates.bundled() : Templates.withOverrides(request.templatesDir());
-        Baseline baseline = BaselineBuilder.build(config, templates);
+        if (request.action() == Action.USAGE) {
+            UsageOperation.check(request, baseline);
+            if (!UsageOperation.needsAws(request)) {
+                // --emit-sql prints a query; --from-results analyses Athena's CSV: neither reads AWS.
+                EngineResult offline = UsageOperation.offline(baseline, request, progress);
+                return request.usage().emitSql() != null ? offline : withReports(offline, request);
+            }
+        }
+        if (request.action() == Action.VERIFY) {
+            DeniedAttemptsCheck.checkRequest(request, baseline);
+        }
 
         switch (request.action()) {
             case RENDER: {
@@ -132,6 +143,7 @@ public final class BaselineEngine implements Engine {
                 case APPLY -> result = LiveOperations.apply(baseline, request, aws, progress);
                 case DESTROY -> result = LiveOperations.destroy(baseline, request, aws, progress);
                 case VERIFY -> result = withReports(secrets.redact(LiveOperations.verify(baseline, request, aws, progress)), request);
+                case USAGE -> result = withReports(secrets.redact(UsageOperation.live(baseline, request, aws, progress)), request);
                 default -> throw new IllegalStateException("unhandled action " + request.action());
             }
             List<Problem> allWarnings = new ArrayList<>(warnings);
@@ -158,12 +170,16 @@ public final class BaselineEngine implements Engine {
 
     /** Loads the config and throws with every error when it is not usable. */
     public static BaselineConfig loadAndValidate(Path configPath) throws ConfigException, java.io.IOException {
-        BaselineConfig config = ConfigLoader.load(configPath);
-        List<Problem> problems = ConfigValidator.validate(config);
-        if (problems.stream().anyMatch(Problem::isError)) {
-            throw new ConfigException(configPath.toString(), problems);
+        return loadAndValidate(configPath, Templates.bundled()).baseline().config();
+    }
+
+    /** Loads, validates and builds the config with {@code templates}; throws with every error when it is not usable. */
+    static ConfigValidator.Validation loadAndValidate(Path configPath, Templates templates) throws ConfigException, java.io.IOException {
+        ConfigValidator.Validation validation = ConfigValidator.validate(ConfigLoader.load(configPath), templates);
+        if (validation.hasErrors()) {
+            throw new ConfigException(configPath.toString(), validation.problems());
         }
-        return config;
+        return validation;
     }
 
     /**

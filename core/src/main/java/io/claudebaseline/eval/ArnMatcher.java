@@ -26,20 +26,38 @@ public final class ArnMatcher {
     }
 
     public static boolean arnLike(WildcardMatcher pattern, String value) {
-        if (pattern.matchesNothing() || value == null) {
-            return false;
+        return compileArnLike(pattern).matches(value);
+    }
+
+    /** {@link #arnLike} with the pattern split into its components once, for many values. */
+    public static ArnLike compileArnLike(WildcardMatcher pattern) {
+        List<WildcardMatcher> parts = pattern.matchesNothing() ? null : pattern.split(':', ARN_COMPONENTS);
+        return new ArnLike(parts == null || parts.size() != ARN_COMPONENTS ? null : parts);
+    }
+
+    /** A compiled {@code ArnLike} pattern. */
+    public static final class ArnLike {
+        private final List<WildcardMatcher> parts;
+
+        private ArnLike(List<WildcardMatcher> parts) {
+            this.parts = parts;
         }
-        List<WildcardMatcher> patternParts = pattern.split(':', ARN_COMPONENTS);
-        String[] valueParts = value.split(":", ARN_COMPONENTS);
-        if (patternParts.size() != ARN_COMPONENTS || valueParts.length != ARN_COMPONENTS) {
-            return false;
-        }
-        for (int i = 0; i < ARN_COMPONENTS; i++) {
-            if (!patternParts.get(i).matches(valueParts[i], false)) {
+
+        public boolean matches(String value) {
+            if (parts == null || value == null) {
                 return false;
             }
+            String[] valueParts = value.split(":", ARN_COMPONENTS);
+            if (valueParts.length != ARN_COMPONENTS) {
+                return false;
+            }
+            for (int i = 0; i < ARN_COMPONENTS; i++) {
+                if (!parts.get(i).matches(valueParts[i], false)) {
+                    return false;
+                }
+            }
+            return true;
         }
-        return true;
     }
 
     /** {@link #arnLike} for a pattern with no policy variables. */

@@ -1,7 +1,5 @@
 package io.claudebaseline.eval;
 
-import io.claudebaseline.eval.condition.ConditionClause;
-import io.claudebaseline.eval.condition.ConditionEvaluator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,9 +16,20 @@ import java.util.Optional;
  */
 public final class ScpEvaluator {
     private final List<ParsedPolicy> policies;
+    private final StatementIndex index;
 
     private ScpEvaluator(List<ParsedPolicy> policies) {
         this.policies = List.copyOf(policies);
+        List<CompiledStatement> compiled = new ArrayList<>();
+        for (ParsedPolicy policy : this.policies) {
+            for (ParsedStatement st : policy.statements()) {
+                // Allow statements never decide (see above), so they are not compiled at all.
+                if (st.deny()) {
+                    compiled.add(new CompiledStatement(st, compiled.size()));
+                }
+            }
+        }
+        this.index = new StatementIndex(compiled);
     }
 
     /**
@@ -37,37 +46,24 @@ public final class ScpEvaluator {
         return new ScpEvaluator(policies);
     }
 
-    /** Evaluates one request. */
+    /**
+     * Evaluates one request. Only the statements that can apply to its action's service and its resource are
+     * examined ({@link StatementIndex}); the outcome is the same as examining every statement.
+     */
     public Decision evaluate(Request request) {
         List<StatementRef> denies = new ArrayList<>();
         List<Decision.NearMiss> nearMisses = new ArrayList<>();
-        for (ParsedPolicy policy : policies) {
-            for (ParsedStatement st : policy.statements()) {
-                if (!st.deny() || !actionMatches(st, request.action()) || !resourceMatches(st, request)) {
-                    continue;
-                }
-                Optional<ConditionClause> failing = ConditionEvaluator.firstFailing(st.conditions(), request, st.variablesEnabled());
-                if (failing.isEmpty()) {
-                    denies.add(st.ref());
-                } else {
-                    nearMisses.add(new Decision.NearMiss(st.ref(), "condition " + failing.get().describe() + " is false for this request"));
-                }
+        for (CompiledStatement st : index.candidates(request)) {
+            if (!st.actionMatches(request.action()) || !st.resourceMatches(request)) {
+                continue;
+            }
+            Optional<String> failing = st.failingCondition(request);
+            if (failing.isEmpty()) {
+                denies.add(st.source.ref());
+            } else {
+                nearMisses.add(new Decision.NearMiss(st.source.ref(), "condition " + failing.get() + " is false for this request"));
             }
         }
         return new Decision(denies.isEmpty() ? Decision.Outcome.NOT_DENIED : Decision.Outcome.DENIED, request, denies, nearMisses);
-    }
-
-    static boolean actionMatches(ParsedStatement st, String action) {
-        if (st.actions() != null) {
-            return st.actions().stream().anyMatch(p -> ActionMatcher.matches(p, action));
-        }
-        return st.notActions().stream().noneMatch(p -> ActionMatcher.matches(p, action));
-    }
-
-    static boolean resourceMatches(ParsedStatement st, Request request) {
-        List<String> patterns = st.resources() != null ? st.resources() : st.notResources();
-        boolean any = patterns.stream().anyMatch(p ->
-                ArnMatcher.resourceMatches(PolicyVariables.resolve(p, request, st.variablesEnabled()), request.resource()));
-        return st.resources() != null ? any : !any;
     }
 }

@@ -207,6 +207,53 @@ public final class AwsFacts {
     /** ARN partitions (aws, aws-cn, aws-us-gov, aws-iso, aws-iso-b, aws-eusc, ...). */
     public static final String PARTITION_PATTERN = "aws(-[a-z]+)*";
 
+    // ---- Reading the trail back (usage) ---------------------------------------------------------------------
+
+    /**
+     * CloudTrail {@code eventSource} of every Claude Platform call, data and management alike. AWS's monitoring page
+     * (claude-platform userguide, monitoring.html) names no example record; the value follows CloudTrail's
+     * {@code <service>.amazonaws.com} convention and a published capture of a ListWorkspaces management event
+     * (third-party test fixture of 2026-05-29) carries exactly this string. Change it here if AWS documents another.
+     */
+    public static final String CLAUDE_EVENT_SOURCE = "aws-external-anthropic.amazonaws.com";
+
+    /**
+     * Where an {@code errorMessage} says the request met an explicit deny in an SCP (IAM user guide,
+     * troubleshoot_access-denied.html: "... with an explicit deny in a service control policy").
+     */
+    public static final String SCP_EXPLICIT_DENY_PHRASE = "explicit deny in a service control policy";
+
+    /** {@code errorCode} values CloudTrail records for a refused request (CloudTrail record contents). */
+    public static final java.util.Set<String> ACCESS_DENIED_ERROR_CODES = java.util.Set.of("AccessDenied", "AccessDeniedException");
+
+    /**
+     * {@code requestParameters.bearerTokenType} of a call made with an API key: LONG_TERM for a long-term key
+     * (same published capture as {@link #CLAUDE_EVENT_SOURCE}; UNCONFIRMED by AWS).
+     */
+    public static final String BEARER_TOKEN_TYPE_PARAMETER = "bearerTokenType";
+
+    /**
+     * Path of the roles IAM Identity Center creates for permission sets: {@code /aws-reserved/sso.amazonaws.com/},
+     * optionally followed by a region (IAM Identity Center user guide, referencingpermissionsets.html). A session
+     * record without its sessionIssuer names only the role, so the path is put back from this.
+     */
+    public static final String SSO_ROLE_PATH = "/aws-reserved/sso.amazonaws.com/";
+    public static final String SSO_ROLE_NAME_PREFIX = "AWSReservedSSO_";
+
+    /**
+     * Key layout of CloudTrail log files in S3 (CloudTrail user guide, get-and-view-cloudtrail-log-files.html /
+     * cloudtrail-find-log-files.html): {@code [prefix/]AWSLogs/[o-ORGID/]ACCOUNT/CloudTrail/REGION/YYYY/MM/DD/
+     * ACCOUNT_CloudTrail_REGION_YYYYMMDDTHHmmZ_UNIQUE.json.gz}, each file {@code {"Records": [...]}}.
+     */
+    public static final String CLOUDTRAIL_S3_ROOT = "AWSLogs/";
+    public static final String CLOUDTRAIL_S3_SERVICE_DIR = "CloudTrail/";
+
+    /**
+     * A CloudWatch Logs filter pattern keeping only Claude Platform records (CloudWatch Logs user guide,
+     * FilterAndPatternSyntax.html, "Using metric filters to match terms in JSON log events").
+     */
+    public static final String CLAUDE_LOGS_FILTER_PATTERN = "{ $.eventSource = \"" + CLAUDE_EVENT_SOURCE + "\" }";
+
     /** Builds a workspace ARN; region and account may be '*' (wildcards are legal in SCP Resource elements). */
     public static String workspaceArn(String partition, String region, String account, String workspaceId) {
         return String.format(WORKSPACE_ARN_FORMAT, partition, region, account, workspaceId);

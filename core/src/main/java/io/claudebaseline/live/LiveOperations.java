@@ -115,6 +115,9 @@ public final class LiveOperations {
                 live.organization().rootId(), live.organization().managementAccountId());
         OrganizationAudit.Result audit = OrganizationAudit.run(baseline, targetsByScpName, aws, request.account(), progress, known, waivers);
         checks.addAll(audit.checks());
+        if (request.deniedAttempts() != null) {
+            checks.addAll(io.claudebaseline.usage.DeniedAttemptsCheck.run(baseline, request, aws, progress));
+        }
         checks.addAll(waivers.bookkeeping());
         checks.addAll(RequiredControls.check(baseline, checks, RequiredControls.parse(request.require())));
 

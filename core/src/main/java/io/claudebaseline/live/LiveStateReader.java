@@ -133,6 +133,14 @@ public final class LiveStateReader {
         return tags;
     }
 
+    /** DescribeTrails (shadow trails included) for one trail name; also what {@code usage} reads the trail's delivery from. */
+    public static Optional<Trail> describeTrail(CloudTrailClient ct, String name, String where) {
+        List<Trail> trails = AwsOperation.DESCRIBE_TRAILS.call(where, () ->
+                ct.describeTrails(r -> r.trailNameList(name).includeShadowTrails(true)).trailList());
+        return trails.stream().filter(t -> name.equals(t.name()) || (t.trailARN() != null && t.trailARN().endsWith(":trail/" + name)))
+                .findFirst();
+    }
+
     /**
      * The trail, looked up in its configured home region. DescribeTrails with shadow trails also finds a
      * multi-region trail whose home is elsewhere, so a wrong homeRegion is named rather than reported as missing.
@@ -142,10 +150,7 @@ public final class LiveStateReader {
         String home = wanted.homeRegion();
         CloudTrailClient ct = aws.cloudTrail(home);
         String where = "trail " + name + " in " + home;
-        List<Trail> trails = AwsOperation.DESCRIBE_TRAILS.call(where, () ->
-                ct.describeTrails(r -> r.trailNameList(name).includeShadowTrails(true)).trailList());
-        Optional<Trail> match = trails.stream().filter(t -> name.equals(t.name()) || (t.trailARN() != null && t.trailARN().endsWith(":trail/" + name)))
-                .findFirst();
+        Optional<Trail> match = describeTrail(ct, name, where);
         if (match.isEmpty()) {
             return new LiveState.TrailLookup(name, home, null, "trail " + name + " does not exist in " + home
                     + "; create it (the Terraform module does when controls.cloudTrailDataEvents.createTrail is set) or fix"

@@ -11,7 +11,7 @@ import java.util.Set;
  * none of the negative ones to match). Fields other than eventCategory, resources.type and resources.ARN narrow
  * what is logged (e.g. readOnly, eventName), so a selector with them never counts as full coverage.
  */
-final class SelectorCoverage {
+public final class SelectorCoverage {
     private SelectorCoverage() {}
 
     private static final Set<String> UNDERSTOOD = Set.of("eventCategory", "resources.type", "resources.ARN");
@@ -22,7 +22,7 @@ final class SelectorCoverage {
     }
 
     /** Captures the data events of the workspace with this ARN. */
-    static boolean captures(JsonNode selector, String workspaceArn) {
+    public static boolean captures(JsonNode selector, String workspaceArn) {
         if (!isWorkspaceDataSelector(selector)) {
             return false;
         }

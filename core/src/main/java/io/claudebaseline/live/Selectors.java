@@ -19,13 +19,13 @@ import software.amazon.awssdk.services.cloudtrail.model.EventSelector;
  * {@code Field} plus operator lists): conversion to and from the SDK, comparison by meaning, and the read-merge
  * step PutEventSelectors needs because it replaces the whole set.
  */
-final class Selectors {
+public final class Selectors {
     private Selectors() {}
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     static final List<String> OPERATORS = List.of("Equals", "StartsWith", "EndsWith", "NotEquals", "NotStartsWith", "NotEndsWith");
 
-    static ObjectNode toJson(AdvancedEventSelector s) {
+    public static ObjectNode toJson(AdvancedEventSelector s) {
         ObjectNode out = NODES.objectNode();
         if (s.name() != null) {
             out.put("Name", s.name());

@@ -157,6 +157,10 @@ public final class FaultInjector implements UnaryOperator<SdkHttpClient> {
         }).orElse("unknown");
         Optional<String> target = request.httpRequest().firstMatchingHeader("X-Amz-Target");
         String operation;
+        if (service.equals("s3")) {
+            // S3 is REST: the IAM action follows from the method and the query (ListObjectsV2 is s3:ListBucket).
+            return "s3:" + s3Action(request);
+        }
         if (target.isPresent()) {
             String t = target.get();
             operation = t.substring(t.lastIndexOf('.') + 1);
@@ -164,6 +168,21 @@ public final class FaultInjector implements UnaryOperator<SdkHttpClient> {
             operation = queryAction(request).orElse("unknown");
         }
         return service + ":" + operation;
+    }
+
+    private static String s3Action(HttpExecuteRequest request) {
+        var http = request.httpRequest();
+        String method = http.method().name();
+        if (method.equals("GET") && (http.firstMatchingRawQueryParameter("list-type").isPresent()
+                || http.encodedPath().chars().filter(c -> c == '/').count() <= 1)) {
+            return "ListBucket";
+        }
+        return switch (method) {
+            case "GET", "HEAD" -> "GetObject";
+            case "PUT" -> "PutObject";
+            case "DELETE" -> "DeleteObject";
+            default -> "unknown";
+        };
     }
 
     private static Optional<String> queryAction(HttpExecuteRequest request) {
@@ -190,7 +209,7 @@ public final class FaultInjector implements UnaryOperator<SdkHttpClient> {
 
     private static HttpExecuteResponse errorResponse(String action, Fault fault) {
         String service = action.substring(0, action.indexOf(':')).toLowerCase(Locale.ROOT);
-        boolean query = service.equals("iam") || service.equals("sts");
+        boolean query = service.equals("iam") || service.equals("sts") || service.equals("s3");
         String code;
         String reason = null;
         int status = 400;
@@ -224,7 +243,12 @@ public final class FaultInjector implements UnaryOperator<SdkHttpClient> {
         String message = "INJECTED-AWS-MESSAGE for " + action;
         String body;
         SdkHttpResponse.Builder response = SdkHttpResponse.builder().statusCode(status).putHeader("x-amzn-RequestId", "fault-" + fault.name());
-        if (query) {
+        if (service.equals("s3")) {
+            // S3's REST error document has no ErrorResponse wrapper.
+            body = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>" + code + "</Code><Message>" + message
+                    + "</Message><RequestId>fault-" + fault.name() + "</RequestId></Error>";
+            response.putHeader("Content-Type", "application/xml");
+        } else if (query) {
             body = "<ErrorResponse><Error><Type>Sender</Type><Code>" + code + "</Code><Message>" + message
                     + "</Message></Error><RequestId>fault-" + fault.name() + "</RequestId></ErrorResponse>";
             response.putHeader("Content-Type", "text/xml");

@@ -16,6 +16,8 @@ public enum Action {
     APPLY(true),
     /** Check the live organisation against the baseline and write reports. */
     VERIFY(true),
+    /** Read the trail's Claude events back: who used each workspace, who was denied, how to tighten the allow-lists. */
+    USAGE(true),
     /** Remove what the tool installed: its SCPs (detached, deleted) and its trail selectors (or, with dry-run, plan it). */
     DESTROY(true);
 

@@ -26,6 +26,10 @@ import java.util.Map;
  * @param allowInsecureEndpoint allow a plain {@code http://} endpoint on a host that is not loopback (with a warning);
  *                     see {@link io.claudebaseline.aws.EndpointRule}
  * @param ignoreExceptions verify: report the raw state, with the config's exceptions listed but not applied
+ * @param usage        usage: the window and where the events come from; verify: none (see {@code deniedAttempts})
+ * @param deniedAttempts      verify: also check the trail for denied attempts on protected workspaces within this
+ *                            much time before now (null: off)
+ * @param deniedAttemptsLevel verify: WARN (default) or FAIL when that check finds denied attempts
  */
 public record EngineRequest(
         Action action,
@@ -45,11 +49,28 @@ public record EngineRequest(
         software.amazon.awssdk.auth.credentials.AwsCredentialsProvider credentials,
         java.util.List<String> require,
         boolean allowInsecureEndpoint,
-        boolean ignoreExceptions) {
+        boolean ignoreExceptions,
+        UsageWindow usage,
+        java.time.Duration deniedAttempts,
+        io.claudebaseline.verify.CheckStatus deniedAttemptsLevel) {
 
     public EngineRequest {
         environment = environment == null ? Map.of() : Map.copyOf(environment);
         require = require == null ? java.util.List.of() : java.util.List.copyOf(require);
+        usage = usage == null ? UsageWindow.DEFAULT : usage;
+        deniedAttemptsLevel = deniedAttemptsLevel == null ? io.claudebaseline.verify.CheckStatus.WARN : deniedAttemptsLevel;
+    }
+
+    /**
+     * What {@code usage} reads: a window (either {@code since}, ending now, or {@code from}/{@code to}), the source
+     * ({@code auto}: the trail's CloudWatch Logs group when it has one, else its S3 bucket; {@code s3}; {@code logs}),
+     * and the two ways around reading the trail: print the Athena query ({@code emitSql}, e.g. {@code athena}, over
+     * the table {@code athenaTable}, default {@code cloudtrail_logs}) or read that query's CSV result
+     * ({@code fromResults}). All null means the last 90 days from the trail.
+     */
+    public record UsageWindow(java.time.Duration since, java.time.Instant from, java.time.Instant to, String source,
+                              String emitSql, String athenaTable, Path fromResults) {
+        public static final UsageWindow DEFAULT = new UsageWindow(null, null, null, null, null, null, null);
     }
 
     public static Builder builder(Action action, Path configPath) {
@@ -76,6 +97,9 @@ public record EngineRequest(
         private java.util.List<String> require = java.util.List.of();
         private boolean allowInsecureEndpoint;
         private boolean ignoreExceptions;
+        private UsageWindow usage;
+        private java.time.Duration deniedAttempts;
+        private io.claudebaseline.verify.CheckStatus deniedAttemptsLevel;
 
         private Builder(Action action, Path configPath) {
             this.action = action;
@@ -98,11 +122,14 @@ public record EngineRequest(
         public Builder require(java.util.List<String> v) { this.require = v; return this; }
         public Builder allowInsecureEndpoint(boolean v) { this.allowInsecureEndpoint = v; return this; }
         public Builder ignoreExceptions(boolean v) { this.ignoreExceptions = v; return this; }
+        public Builder usage(UsageWindow v) { this.usage = v; return this; }
+        public Builder deniedAttempts(java.time.Duration v) { this.deniedAttempts = v; return this; }
+        public Builder deniedAttemptsLevel(io.claudebaseline.verify.CheckStatus v) { this.deniedAttemptsLevel = v; return this; }
 
         public EngineRequest build() {
             return new EngineRequest(action, configPath, outputDir, reportDir, templatesDir, region, endpointUrl,
                     profile, roleArn, externalId, environment, dryRun, planFile, account, credentials, require, allowInsecureEndpoint,
-                    ignoreExceptions);
+                    ignoreExceptions, usage, deniedAttempts, deniedAttemptsLevel);
         }
     }
 }

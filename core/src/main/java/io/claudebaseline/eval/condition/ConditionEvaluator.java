@@ -30,16 +30,16 @@ public final class ConditionEvaluator {
      * @return empty when every clause holds; otherwise the first clause that does not
      */
     public static Optional<ConditionClause> firstFailing(List<ConditionClause> clauses, Request request, boolean variables) {
-        for (ConditionClause clause : clauses) {
-            if (!holds(clause, request, variables)) {
-                return Optional.of(clause);
-            }
-        }
-        return Optional.empty();
+        return CompiledCondition.of(clauses, variables).firstFailing(request);
     }
 
     /** Whether one clause holds for the request. */
     public static boolean holds(ConditionClause clause, Request request, boolean variables) {
+        return holds(clause, CompiledCondition.compile(clause, variables), request);
+    }
+
+    /** Whether one clause, whose policy values are compiled into {@code policyValues}, holds for the request. */
+    static boolean holds(ConditionClause clause, List<ValueMatcher> policyValues, Request request) {
         ConditionOperator op = clause.operator();
         List<String> actual = request.values(clause.key());
         boolean present = actual != null && !actual.isEmpty();
@@ -61,21 +61,21 @@ public final class ConditionEvaluator {
         }
         switch (op.qualifier()) {
             case FOR_ANY_VALUE:
-                return actual.stream().anyMatch(v -> satisfies(clause, v, request, variables));
+                return actual.stream().anyMatch(v -> op.negated() != matchesAny(policyValues, v, request));
             case FOR_ALL_VALUES:
-                return actual.stream().allMatch(v -> satisfies(clause, v, request, variables));
+                return actual.stream().allMatch(v -> op.negated() != matchesAny(policyValues, v, request));
             default:
-                boolean any = actual.stream().anyMatch(v -> matchesAnyPolicyValue(clause, v, request, variables));
+                boolean any = actual.stream().anyMatch(v -> matchesAny(policyValues, v, request));
                 return op.negated() != any;
         }
     }
 
-    private static boolean satisfies(ConditionClause clause, String requestValue, Request request, boolean variables) {
-        return clause.operator().negated() != matchesAnyPolicyValue(clause, requestValue, request, variables);
-    }
-
-    private static boolean matchesAnyPolicyValue(ConditionClause clause, String requestValue, Request request, boolean variables) {
-        ValueComparator cmp = clause.operator().comparator();
-        return clause.values().stream().anyMatch(pv -> cmp.matches(pv, requestValue, request, variables));
+    private static boolean matchesAny(List<ValueMatcher> policyValues, String requestValue, Request request) {
+        for (ValueMatcher m : policyValues) {
+            if (m.matches(requestValue, request)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

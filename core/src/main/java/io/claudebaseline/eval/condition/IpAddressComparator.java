@@ -21,7 +21,16 @@ public final class IpAddressComparator implements ValueComparator {
 
     @Override
     public boolean matches(String policyValue, String requestValue, Request request, boolean variables) {
+        return inRange(range(policyValue), requestValue);
+    }
+
+    @Override
+    public ValueMatcher compile(String policyValue, boolean variables) {
         Range range = range(policyValue);
+        return (requestValue, request) -> inRange(range, requestValue);
+    }
+
+    private static boolean inRange(Range range, String requestValue) {
         byte[] address = address(requestValue.trim());
         if (range == null || address == null || address.length != range.network.length) {
             return false;

@@ -1,5 +1,6 @@
 package io.claudebaseline.eval.condition;
 
+import io.claudebaseline.eval.PolicyPattern;
 import io.claudebaseline.eval.PolicyVariables;
 import io.claudebaseline.eval.Request;
 import io.claudebaseline.eval.WildcardMatcher;
@@ -24,7 +25,25 @@ public enum StringComparator implements ValueComparator {
 
     @Override
     public boolean matches(String policyValue, String requestValue, Request request, boolean variables) {
-        WildcardMatcher pattern = PolicyVariables.resolve(policyValue, request, variables);
+        return compare(PolicyVariables.resolve(policyValue, request, variables), requestValue);
+    }
+
+    @Override
+    public ValueMatcher compile(String policyValue, boolean variables) {
+        PolicyPattern pattern = PolicyPattern.of(policyValue, variables);
+        if (!pattern.isFixed()) {
+            return (requestValue, request) -> compare(pattern.resolve(request), requestValue);
+        }
+        WildcardMatcher fixed = pattern.resolve(null);
+        if (wildcards) {
+            return (requestValue, request) -> fixed.matches(requestValue, ignoreCase);
+        }
+        String literal = fixed.literalText();
+        return ignoreCase ? (requestValue, request) -> literal.equalsIgnoreCase(requestValue)
+                : (requestValue, request) -> literal.equals(requestValue);
+    }
+
+    private boolean compare(WildcardMatcher pattern, String requestValue) {
         if (wildcards) {
             return pattern.matches(requestValue, ignoreCase);
         }

@@ -16,6 +16,14 @@ public interface ValueComparator {
      */
     boolean matches(String policyValue, String requestValue, Request request, boolean variables);
 
+    /**
+     * Compiles one policy value for many comparisons. The default compares through {@link #matches} each time;
+     * families whose values are patterns or ranges parse them here, once.
+     */
+    default ValueMatcher compile(String policyValue, boolean variables) {
+        return (requestValue, request) -> matches(policyValue, requestValue, request, variables);
+    }
+
     /** Rejects a policy value this family cannot compare (so bad policies fail at parse time, not silently). */
     default void checkPolicyValue(String policyValue) {}
 }

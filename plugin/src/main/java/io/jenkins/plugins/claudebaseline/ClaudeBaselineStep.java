@@ -250,6 +250,9 @@ public class ClaudeBaselineStep extends Step {
             items.add("apply: make those changes", "apply");
             items.add("validate: check the config only", "validate");
             items.add("simulate: evaluate deny scenarios against the rendered SCPs", "simulate");
+            // Added with Action.USAGE (issue 14) so the step's drop-down keeps offering every action; its window
+            // parameters are the jenkins helper's to map (until then the engine's default: the last 90 days).
+            items.add("usage: read the trail back, per-workspace principals and a tightened allow-list", "usage");
             return items;
         }
 
