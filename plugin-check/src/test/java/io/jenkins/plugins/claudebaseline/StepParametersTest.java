@@ -54,7 +54,7 @@ class StepParametersTest {
         StepParameters p = new StepParameters("deploy", null, "/etc/baseline", "../reports", null, null, null, null,
                 "ext-1", null, "ftp://localhost", false, false, "explode", null);
         assertThat(p.problems()).containsExactly(
-                "action 'deploy' is not one of: validate, render, simulate, plan, apply, verify, usage",
+                "action 'deploy' is not one of: validate, render, simulate, plan, apply, verify, usage, destroy",
                 "onDrift 'explode' is not one of: fail, unstable, ignore",
                 "outputDir '/etc/baseline' must be a relative path inside the workspace, e.g. 'baseline'",
                 "reportDir '../reports' must be a relative path inside the workspace, e.g. 'reports'",
