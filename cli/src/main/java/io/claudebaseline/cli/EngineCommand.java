@@ -80,6 +80,11 @@ abstract class EngineCommand implements Callable<Integer> {
         return b;
     }
 
+    /** "1 warning", "2 warnings": a count with its noun in the right number. */
+    static String counted(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
     /** Prints checks that need attention, then the summary (config warnings already went to stderr as progress). */
     void print(EngineResult result, PrintWriter out) {
         for (CheckResult c : result.checks()) {
@@ -88,13 +93,13 @@ abstract class EngineCommand implements Callable<Integer> {
             }
         }
         if (!result.checks().isEmpty()) {
-            out.println(result.count(CheckStatus.PASS) + " passed, " + result.count(CheckStatus.WARN) + " warnings, "
+            out.println(result.count(CheckStatus.PASS) + " passed, " + counted(result.count(CheckStatus.WARN), "warning") + ", "
                     + result.count(CheckStatus.FAIL) + " failed"
                     + (result.count(CheckStatus.EXCEPTED) == 0 ? "" : ", " + result.count(CheckStatus.EXCEPTED) + " excepted")
                     + " (" + result.checks().size() + " checks)");
         }
         if (result.reportDir() != null) {
-            out.println("Reports: " + result.reportDir().resolve("report.html") + ", summary.md, report.json, junit.xml, report.sarif");
+            out.println("Reports in " + result.reportDir() + ": report.html, summary.md, report.json, junit.xml, report.sarif");
         }
         out.println(result.summary());
         out.flush();

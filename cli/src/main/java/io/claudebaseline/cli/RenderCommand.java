@@ -25,8 +25,13 @@ final class RenderCommand extends EngineCommand {
     @Option(names = {"-o", "--out"}, paramLabel = "DIR", defaultValue = "baseline", description = "Output directory. Default: ${DEFAULT-VALUE}.")
     Path out;
 
+    @Option(names = "--sarif", paramLabel = "FILE", description = {
+            "Also write the config's errors and warnings as SARIF 2.1.0 to FILE, with the line and column of each field;",
+            "written even when the config is invalid (for pull-request checks: GitHub code scanning, warnings-ng)."})
+    Path sarif;
+
     @Override
     EngineRequest request(Map<String, String> env) {
-        return base(Action.RENDER, config, null, env).outputDir(out).build();
+        return base(Action.RENDER, config, null, env).outputDir(out).sarifFile(sarif).build();
     }
 }

@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 final class SimulateCommand extends EngineCommand {
     @Mixin ConfigOptions config;
 
-    @Option(names = "--report-dir", paramLabel = "DIR", description = "Also write report.json, junit.xml and summary.md here.")
+    @Option(names = "--report-dir", paramLabel = "DIR", description = "Also write the reports here: report.html (+ report.css), report.sarif, report.json, junit.xml, summary.md.")
     Path reportDir;
 
     @Override

@@ -33,7 +33,7 @@ final class VerifyCommand extends EngineCommand {
     @Mixin AwsOptions aws;
 
     @Option(names = "--report-dir", paramLabel = "DIR", defaultValue = "claude-baseline-report",
-            description = "Where report.json, junit.xml and summary.md are written. Default: ${DEFAULT-VALUE}.")
+            description = "Where the reports are written: report.html (+ report.css), report.sarif, report.json, junit.xml, summary.md (docs/reports.md). Default: ${DEFAULT-VALUE}.")
     Path reportDir;
 
     @Option(names = "--account", paramLabel = "ID", description = "Answer for one member account only (12 digits).")

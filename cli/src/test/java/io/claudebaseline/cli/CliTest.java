@@ -99,6 +99,13 @@ class CliTest {
     }
 
     @Test
+    void oneWarningIsSingular() {
+        var checks = List.of(CheckResult.pass("c", "ok", "fine"), CheckResult.warn("c", "stale", "SCP x is stale."));
+        run(returning(result(Action.VERIFY, true, 0, checks)), Map.of(), "verify");
+        assertThat(out.toString()).contains("1 passed, 1 warning, 0 failed").doesNotContain("1 warnings");
+    }
+
+    @Test
     void planExitsZeroWithChangesUnlessDetailedExitcodeIsAsked() {
         EngineResult pending = result(Action.PLAN, false, 3, List.of());
         assertThat(run(returning(pending), Map.of(), "plan")).isEqualTo(ExitCode.OK);
@@ -231,6 +238,31 @@ class CliTest {
         int code = run(noAws(), Map.of(), "verify", "-c", example().toString(), "--report-dir", file.toString());
         assertThat(code).isEqualTo(ExitCode.ERROR);
         assertThat(err.toString()).contains("it exists and is not a directory");
+    }
+
+    @Test
+    void validateWritesSarifWithTheFieldsLineEvenWhenTheConfigIsInvalid() throws Exception {
+        Path config = dir.resolve("bad.yaml");
+        Files.writeString(config, "version: 1\nworkspaces:\n  - id: wrkspc_01Ab\n    allowedPrincipalz: []\n");
+        Path sarif = dir.resolve("out/config.sarif");
+
+        int code = run(noAws(), Map.of(), "validate", "-c", config.toString(), "--sarif", sarif.toString());
+
+        assertThat(code).isEqualTo(ExitCode.ERROR);
+        var log = new com.fasterxml.jackson.databind.ObjectMapper().readTree(sarif.toFile());
+        var result = log.get("runs").get(0).get("results").get(0);
+        assertThat(result.get("level").asText()).isEqualTo("error");
+        assertThat(result.get("message").get("text").asText()).contains("allowedPrincipalz");
+        var region = result.get("locations").get(0).get("physicalLocation").get("region");
+        assertThat(region.get("startLine").asInt()).isEqualTo(4);
+        assertThat(region.get("startColumn").asInt()).isEqualTo(5);
+
+        Files.delete(sarif);
+        assertThat(run(noAws(), Map.of(), "render", "-c", example().toString(), "-o", dir.resolve("r").toString(),
+                "--sarif", sarif.toString())).isZero();
+        var clean = new com.fasterxml.jackson.databind.ObjectMapper().readTree(sarif.toFile());
+        assertThat(clean.get("runs").get(0).get("results")).isEmpty();
+        assertThat(clean.get("runs").get(0).get("automationDetails").get("id").asText()).isEqualTo("claude-baseline/render/");
     }
 
     @Test

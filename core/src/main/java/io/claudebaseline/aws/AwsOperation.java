@@ -41,7 +41,7 @@ public enum AwsOperation {
     DELETE_POLICY(Service.ORGANIZATIONS, "DeletePolicy", true, Command.APPLY, Command.DESTROY),
     // CloudTrail (in the trail's home region)
     DESCRIBE_TRAILS(Service.CLOUDTRAIL, "DescribeTrails", false, Command.PLAN, Command.APPLY, Command.VERIFY, Command.USAGE, Command.DESTROY),
-    GET_TRAIL_STATUS(Service.CLOUDTRAIL, "GetTrailStatus", false, Command.PLAN, Command.APPLY, Command.VERIFY, Command.USAGE, Command.DESTROY),
+    GET_TRAIL_STATUS(Service.CLOUDTRAIL, "GetTrailStatus", false, Command.PLAN, Command.APPLY, Command.VERIFY, Command.DESTROY),
     GET_EVENT_SELECTORS(Service.CLOUDTRAIL, "GetEventSelectors", false, Command.PLAN, Command.APPLY, Command.VERIFY, Command.USAGE, Command.DESTROY),
     PUT_EVENT_SELECTORS(Service.CLOUDTRAIL, "PutEventSelectors", true, Command.APPLY, Command.DESTROY),
     START_LOGGING(Service.CLOUDTRAIL, "StartLogging", true, Command.APPLY),

@@ -133,7 +133,7 @@ public final class ConfigValidator {
                 p.add(Problem.error(path, "empty target; give a root id (r-...), an OU id (ou-...-...) or a 12-digit account id"));
             } else if (!TARGET.matcher(t).matches()) {
                 p.add(Problem.error(path, quote(t) + " is not a root id (r-ab12), an OU id (ou-ab12-11111111) or a 12-digit account id"
-                        + (t.matches("\\d+") ? " (account ids have exactly 12 digits; quote them in YAML so leading zeros survive)" : "")));
+                        + (t.matches("\\d+") ? " (account ids have exactly 12 digits, leading zeros included)" : "")));
             } else if (!seen.add(t)) {
                 p.add(Problem.error(path, quote(t) + " is listed twice; remove the duplicate"));
             }
@@ -181,7 +181,7 @@ public final class ConfigValidator {
                 p.add(Problem.error(path + ".region", quote(w.region()) + " is not a region name such as us-east-1; omit it to match any region"));
             }
             if (!WorkspaceConfig.ANY.equals(w.account()) && !ACCOUNT.matcher(w.account()).matches()) {
-                p.add(Problem.error(path + ".account", quote(w.account()) + " is not a 12-digit account id (quote it in YAML so leading zeros survive)"));
+                p.add(Problem.error(path + ".account", quote(w.account()) + " is not a 12-digit account id"));
             }
             boolean anyRegion = WorkspaceConfig.ANY.equals(w.region());
             boolean anyAccount = WorkspaceConfig.ANY.equals(w.account());
@@ -286,7 +286,27 @@ public final class ConfigValidator {
         return account.equals("*") ? "every account" : account.matches("\\d{12}") ? "account " + account : "the matching accounts";
     }
 
+    /**
+     * A baseline that enables nothing protects nothing, yet every gate on it would pass: an error unless accepted with
+     * allowEmptyBaseline. Each of the guide's controls that is off gets a warning either way.
+     */
+    private static void someControlIsOn(BaselineConfig c, List<Problem> p) {
+        Map<String, Boolean> controls = c.controls().enabledByName();
+        if (!controls.containsValue(true) && !c.allowEmptyBaseline()) {
+            p.add(Problem.error("controls", "no control is enabled: the baseline protects nothing, and verify would pass while nothing "
+                    + "is in place; turn on at least one control (docs/controls.md), or set allowEmptyBaseline: true to accept "
+                    + "an empty baseline on purpose"));
+        }
+        for (String guide : ControlsConfig.GUIDE_CONTROLS) {
+            if (!controls.getOrDefault(guide, true)) {
+                p.add(Problem.warning("controls." + guide, "is off, so this part of the hardening guide is not enforced "
+                        + "(see docs/controls.md); remove 'enabled: false' to turn it on"));
+            }
+        }
+    }
+
     private static void controls(BaselineConfig c, List<Problem> p) {
+        someControlIsOn(c, p);
         ControlsConfig.ShadowUsers shadow = c.controls().denyShadowUsers();
         if (shadow.isEnabled()) {
             String pattern = shadow.userNamePattern();

@@ -3,6 +3,10 @@ package io.claudebaseline.config;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.claudebaseline.facts.AwsFacts;
+import java.lang.reflect.RecordComponent;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The baseline controls. Each accepts {@code true}/{@code false} as a shorthand for {@code {enabled: ...}}.
@@ -24,6 +28,43 @@ public record ControlsConfig(
 
     public static ControlsConfig defaults() {
         return new ControlsConfig(null, null, null, null, null);
+    }
+
+    /** The controls of the published hardening guide's four SCPs, by field name (docs/controls.md). */
+    public static final List<String> GUIDE_CONTROLS = List.of("protectWorkspaces", "denyLongTermKeyCreation", "denyShadowUsers",
+            "denyLongTermKeyUse");
+
+    /**
+     * Every control by field name, in declaration order, and whether it is on. Read from the record's components, so a
+     * control added to this record is counted without changes elsewhere (each has {@code enabled()} or {@code isEnabled()}).
+     */
+    public Map<String, Boolean> enabledByName() {
+        Map<String, Boolean> out = new LinkedHashMap<>();
+        for (RecordComponent component : ControlsConfig.class.getRecordComponents()) {
+            try {
+                out.put(component.getName(), isOn(component.getAccessor().invoke(this)));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("control " + component.getName() + " cannot be read", e);
+            }
+        }
+        return out;
+    }
+
+    private static boolean isOn(Object control) throws ReflectiveOperationException {
+        if (control == null) {
+            return false;
+        }
+        for (String name : List.of("isEnabled", "enabled")) {
+            try {
+                Object value = control.getClass().getMethod(name).invoke(control);
+                if (value instanceof Boolean on) {
+                    return on;
+                }
+            } catch (NoSuchMethodException e) {
+                // try the other accessor name
+            }
+        }
+        throw new NoSuchMethodException(control.getClass().getSimpleName() + " has neither enabled() nor isEnabled()");
     }
 
     /** A control with no options. */

@@ -68,10 +68,39 @@ public final class BaselineEngine implements Engine {
     public EngineResult run(EngineRequest request, Progress progress) throws Exception {
         Redactor secrets = Redactor.forRequest(request);
         try {
-            return secrets.redact(execute(request, secrets.redacting(progress), secrets));
+            return secrets.redact(withSarif(request, secrets.redacting(progress), secrets));
         } catch (Exception e) {
             throw secrets.redact(e);
         }
+    }
+
+    /**
+     * validate/render with a SARIF file: the log is for pull-request checks of the config, so it is written above
+     * all when the config is invalid (then the ConfigException still ends the run).
+     */
+    private EngineResult withSarif(EngineRequest request, Progress progress, Redactor secrets) throws Exception {
+        boolean sarif = request.sarifFile() != null && (request.action() == Action.VALIDATE || request.action() == Action.RENDER);
+        if (!sarif) {
+            return execute(request, progress, secrets);
+        }
+        EngineResult result;
+        try {
+            result = execute(request, progress, secrets);
+        } catch (ConfigException e) {
+            try {
+                Reports.writeSarif(request.sarifFile(), request.action(), List.of(),
+                        e.problems().stream().map(secrets::redact).toList(), request.configPath());
+                progress.line("Wrote the config's problems to " + request.sarifFile());
+            } catch (java.io.IOException writeFailure) {
+                e.addSuppressed(writeFailure);
+            }
+            throw e;
+        }
+        result = secrets.redact(result);
+        Reports.writeSarif(request.sarifFile(), request.action(), result.checks(), result.warnings(), request.configPath());
+        List<Path> artifacts = new ArrayList<>(result.artifacts());
+        artifacts.add(request.sarifFile());
+        return result.withArtifacts(artifacts, result.reportDir());
     }
 
     private EngineResult execute(EngineRequest request, Progress progress, Redactor secrets) throws Exception {

@@ -269,6 +269,16 @@ public final class Templates {
             };
         }
 
+        /**
+         * Partials ({@code {{> name}}}) are refused: mustache.java would resolve them against the file system and the
+         * class path, so an override could read any {@code *.mustache} file outside --templates into the output.
+         */
+        @Override
+        public java.io.Reader getReader(String resourceName) {
+            throw new TemplateException("template " + source + " includes the partial {{> " + resourceName + "}}; partials are not "
+                    + "supported (they could read files outside --templates): copy the text into the template instead");
+        }
+
         @Override
         public void encode(String value, Writer writer) {
             try {

@@ -56,7 +56,10 @@ final class HtmlOrgTree {
                 accountsByParent.computeIfAbsent(parent, k -> new ArrayList<>()).add(a);
             }
         }
-        total(rootId, new HashSet<>());
+        int[] rootTotal = total(rootId, new HashSet<>());
+        // Accounts listed organisation-wide are somewhere beneath the root: count them there.
+        rootTotal[0] += unplaced.size();
+        rootTotal[1] += (int) unplaced.stream().filter(HtmlOrgTree::uncovered).count();
     }
 
     /** True when the details hold an organisation audit to draw. */
@@ -108,10 +111,16 @@ final class HtmlOrgTree {
         out.open("ul", "tree");
         node(out, rootId, true, new HashSet<>());
         if (!unplaced.isEmpty()) {
-            out.open("li", null);
-            out.open("details", null).open("summary", null).el("span", "node-name", "Accounts whose OU was not read")
-                    .text(" " + unplaced.size() + " account" + (unplaced.size() == 1 ? "" : "s")
-                            + " (listed organisation-wide beneath parents that inherit every baseline SCP)")
+            long bad = unplaced.stream().filter(HtmlOrgTree::uncovered).count();
+            out.open("li", bad > 0 ? "node uncovered" : "node covered");
+            if (bad > 0) {
+                out.openWith("details", null, "open", "open");
+            } else {
+                out.open("details", null);
+            }
+            out.open("summary", null).el("span", "node-name", "Accounts whose OU was not read")
+                    .text(" " + unplaced.size() + " account" + (unplaced.size() == 1 ? "" : "s") + (bad > 0 ? ", " + bad + " uncovered" : "")
+                            + " (listed organisation-wide: the reader skips listing parents one by one where it can)")
                     .close("summary");
             accountList(out, unplaced);
             out.close("details").close("li");

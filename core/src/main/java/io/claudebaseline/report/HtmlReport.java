@@ -14,7 +14,7 @@ import java.util.Map;
 
 /**
  * {@code report.html}: one page for a reviewer or an on-call engineer. The verdict first, then the key findings,
- * each control with its checks and evidence, drift as before/after, the organisation tree, the scenarios by
+ * drift as before/after, the organisation tree, each control with its checks and evidence, the scenarios by
  * control, config warnings and every other detail. It is generic over {@link EngineResult}: any action's checks
  * and details render, and statuses other than PASS/WARN/FAIL are shown by name.
  *
@@ -57,14 +57,14 @@ final class HtmlReport {
         header(out, result, verdict, generatedAt);
         out.open("nav", null).open("ul", null);
         link(out, "findings", "Key findings");
-        if (!others.isEmpty()) {
-            link(out, "controls", "Controls");
-        }
         if (!drift.isEmpty()) {
             link(out, "drift", "Drift");
         }
         if (org) {
             link(out, "organization", "Organisation");
+        }
+        if (!others.isEmpty()) {
+            link(out, "controls", "Controls");
         }
         if (!scenarios.isEmpty()) {
             link(out, "scenarios", "Scenarios");
@@ -79,9 +79,6 @@ final class HtmlReport {
 
         out.open("main", null);
         findings(out, checks);
-        if (!others.isEmpty()) {
-            controls(out, checks);
-        }
         if (!drift.isEmpty()) {
             section(out, "drift", "Drift: what changed");
             out.el("p", "note", "Each change shows the live side next to the baseline's; apply turns the first into the second.");
@@ -106,6 +103,9 @@ final class HtmlReport {
             extra.remove(HtmlOrgTree.COVERAGE);
             extra.remove(HtmlOrgTree.ACCOUNTS);
             extra.remove(HtmlOrgTree.OUS);
+        }
+        if (!others.isEmpty()) {
+            controls(out, checks);
         }
         if (!scenarios.isEmpty()) {
             scenarios(out, scenarios, checks);

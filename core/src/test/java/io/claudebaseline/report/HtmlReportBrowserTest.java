@@ -3,13 +3,13 @@ package io.claudebaseline.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.claudebaseline.engine.api.EngineResult;
+import io.claudebaseline.testing.CspServer;
+import io.claudebaseline.testing.HeadlessChromium;
 import io.claudebaseline.verify.CheckResult;
 import io.claudebaseline.verify.CheckStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,12 +28,7 @@ class HtmlReportBrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Optional<Path> binary = HeadlessChromium.find();
-        if (binary.isEmpty() && "true".equals(System.getenv("CI"))) {
-            throw new IllegalStateException("chromium is not installed; .ci/run installs it (apt-get install chromium)");
-        }
-        Assumptions.assumeTrue(binary.isPresent(), "chromium not installed (apt-get install chromium)");
-        browser = new HeadlessChromium(binary.get());
+        browser = HeadlessChromium.startOrSkip();
     }
 
     @AfterAll

@@ -9,7 +9,7 @@ import java.util.Map;
  * @param action       what to do
  * @param configPath   the config file
  * @param outputDir    where render writes artifacts and apply writes its pre-change snapshot and plan
- * @param reportDir    where verify/simulate write report.json, junit.xml and summary.md
+ * @param reportDir    where verify/simulate write their reports (report.html/.css, report.sarif, report.json, junit.xml, summary.md)
  * @param templatesDir a directory of Mustache templates that override the bundled ones (null: bundled only)
  * @param region       default region (null: AWS_REGION / AWS_DEFAULT_REGION from {@code environment})
  * @param endpointUrl  overrides every AWS endpoint (null: AWS_ENDPOINT_URL from {@code environment}, else real AWS)
@@ -30,6 +30,8 @@ import java.util.Map;
  * @param deniedAttempts      verify: also check the trail for denied attempts on protected workspaces within this
  *                            much time before now (null: off)
  * @param deniedAttemptsLevel verify: WARN (default) or FAIL when that check finds denied attempts
+ * @param sarifFile    validate/render: also write the config's problems (errors and warnings) as SARIF 2.1.0 here,
+ *                     written even when the config is invalid, for pull-request checks (null: none)
  */
 public record EngineRequest(
         Action action,
@@ -52,7 +54,8 @@ public record EngineRequest(
         boolean ignoreExceptions,
         UsageWindow usage,
         java.time.Duration deniedAttempts,
-        io.claudebaseline.verify.CheckStatus deniedAttemptsLevel) {
+        io.claudebaseline.verify.CheckStatus deniedAttemptsLevel,
+        Path sarifFile) {
 
     public EngineRequest {
         environment = environment == null ? Map.of() : Map.copyOf(environment);
@@ -100,6 +103,7 @@ public record EngineRequest(
         private UsageWindow usage;
         private java.time.Duration deniedAttempts;
         private io.claudebaseline.verify.CheckStatus deniedAttemptsLevel;
+        private Path sarifFile;
 
         private Builder(Action action, Path configPath) {
             this.action = action;
@@ -125,11 +129,12 @@ public record EngineRequest(
         public Builder usage(UsageWindow v) { this.usage = v; return this; }
         public Builder deniedAttempts(java.time.Duration v) { this.deniedAttempts = v; return this; }
         public Builder deniedAttemptsLevel(io.claudebaseline.verify.CheckStatus v) { this.deniedAttemptsLevel = v; return this; }
+        public Builder sarifFile(Path v) { this.sarifFile = v; return this; }
 
         public EngineRequest build() {
             return new EngineRequest(action, configPath, outputDir, reportDir, templatesDir, region, endpointUrl,
                     profile, roleArn, externalId, environment, dryRun, planFile, account, credentials, require, allowInsecureEndpoint,
-                    ignoreExceptions, usage, deniedAttempts, deniedAttemptsLevel);
+                    ignoreExceptions, usage, deniedAttempts, deniedAttemptsLevel, sarifFile);
         }
     }
 }

@@ -1,4 +1,4 @@
-package io.claudebaseline.report;
+package io.claudebaseline.testing;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -13,12 +13,12 @@ import java.nio.file.Path;
  * publishHTML pages (hudson.model.DirectoryBrowserSupport.CSP's default), so a browser renders a report exactly
  * as a Jenkins user would see it.
  */
-final class CspServer implements AutoCloseable {
-    static final String JENKINS_ARTIFACT_CSP = "sandbox; default-src 'none'; img-src 'self'; style-src 'self';";
+public final class CspServer implements AutoCloseable {
+    public static final String JENKINS_ARTIFACT_CSP = "sandbox; default-src 'none'; img-src 'self'; style-src 'self';";
 
     private final HttpServer server;
 
-    CspServer(Path root) throws IOException {
+    public CspServer(Path root) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> {
             String name = exchange.getRequestURI().getPath().replaceFirst("^/", "");
@@ -42,7 +42,7 @@ final class CspServer implements AutoCloseable {
         server.start();
     }
 
-    String url(String file) {
+    public String url(String file) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/" + file;
     }
 

@@ -1,4 +1,4 @@
-package io.claudebaseline.report;
+package io.claudebaseline.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,7 +33,7 @@ import java.util.regex.Pattern;
  * rendered text ({@code innerText}: what a person sees, closed {@code <details>} excluded) and take a screenshot.
  * Test fixture; the Debian package {@code chromium} provides the browser ({@code .ci/run} installs it).
  */
-final class HeadlessChromium implements AutoCloseable {
+public final class HeadlessChromium implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern LISTENING = Pattern.compile("DevTools listening on (ws://\\S+)");
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
@@ -49,7 +49,7 @@ final class HeadlessChromium implements AutoCloseable {
     private String session;
 
     /** The browser binary: $CHROMIUM, or chromium / chromium-browser / google-chrome on the PATH. */
-    static Optional<Path> find() {
+    public static Optional<Path> find() {
         String env = System.getenv("CHROMIUM");
         if (env != null && !env.isBlank()) {
             return Optional.of(Path.of(env));
@@ -65,7 +65,7 @@ final class HeadlessChromium implements AutoCloseable {
         return Optional.empty();
     }
 
-    HeadlessChromium(Path binary) throws Exception {
+    public HeadlessChromium(Path binary) throws Exception {
         profile = Files.createTempDirectory("chromium-profile");
         process = new ProcessBuilder(binary.toString(), "--headless", "--no-sandbox", "--disable-gpu",
                 "--disable-dev-shm-usage", "--no-first-run", "--no-default-browser-check", "--disable-extensions",
@@ -105,10 +105,28 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     /** What one page load showed. */
-    record Page(String visibleText, List<String> problems, byte[] screenshot, JsonNode headerBackground) {}
+    public record Page(String visibleText, List<String> problems, byte[] screenshot, JsonNode headerBackground) {}
 
-    /** Loads {@code url} in a new tab, waits for the load event, and reads it back. */
-    Page load(String url) throws Exception {
+    /**
+     * Starts the browser, or skips the calling test when none is installed — except under CI ({@code CI=true}),
+     * where a missing browser fails, so a green CI run always includes the browser tests.
+     */
+    public static HeadlessChromium startOrSkip() throws Exception {
+        Optional<Path> binary = find();
+        if (binary.isEmpty() && "true".equals(System.getenv("CI"))) {
+            throw new IllegalStateException("chromium is not installed; .ci/run installs it (apt-get install chromium)");
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(binary.isPresent(), "chromium not installed (apt-get install chromium)");
+        return new HeadlessChromium(binary.get());
+    }
+
+    /** Loads {@code url} in a new tab, waits for the load event, and reads it back (screenshot up to 16,000 px). */
+    public Page load(String url) throws Exception {
+        return load(url, 16_000);
+    }
+
+    /** As {@link #load(String)}, the screenshot cut at {@code maxHeight} CSS pixels. */
+    public Page load(String url, int maxHeight) throws Exception {
         JsonNode target = send(null, "Target.createTarget", Map.of("url", "about:blank"));
         session = send(null, "Target.attachToTarget", Map.of("targetId", target.get("targetId").asText(), "flatten", true))
                 .get("sessionId").asText();
@@ -127,7 +145,7 @@ final class HeadlessChromium implements AutoCloseable {
         JsonNode metrics = send(session, "Page.getLayoutMetrics", Map.of());
         JsonNode size = metrics.has("cssContentSize") ? metrics.get("cssContentSize") : metrics.get("contentSize");
         Map<String, Object> clip = Map.of("x", 0, "y", 0, "width", 1280,
-                "height", Math.min(size.get("height").asDouble(), 16_000), "scale", 1);
+                "height", Math.min(size.get("height").asDouble(), maxHeight), "scale", 1);
         byte[] png = Base64.getDecoder().decode(send(session, "Page.captureScreenshot",
                 Map.of("format", "png", "captureBeyondViewport", true, "clip", clip)).get("data").asText());
         return new Page(text, problems(), png, background);
