@@ -193,8 +193,15 @@ class CliTest {
         assertThat(run(returning(null), Map.of(), "permissions", "--for", "apply")).isZero();
         assertThat(out.toString()).contains("organizations:AttachPolicy", "cloudtrail:PutEventSelectors");
 
-        assertThat(run(returning(null), Map.of(), "permissions", "--for", "destroy")).isEqualTo(ExitCode.USAGE);
-        assertThat(err.toString()).contains("plan, apply, verify");
+        out.getBuffer().setLength(0);
+        assertThat(run(returning(null), Map.of(), "permissions", "--for", "destroy")).isZero();
+        String destroy = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toString()).toString();
+        assertThat(destroy).contains("organizations:DetachPolicy", "organizations:DeletePolicy", "cloudtrail:PutEventSelectors",
+                "organizations:ListPolicies").doesNotContain("organizations:CreatePolicy", "organizations:AttachPolicy",
+                "organizations:UpdatePolicy", "cloudtrail:StartLogging", "organizations:EnablePolicyType", "iam:");
+
+        assertThat(run(returning(null), Map.of(), "permissions", "--for", "deploy")).isEqualTo(ExitCode.USAGE);
+        assertThat(err.toString()).contains("plan, apply, verify, usage, destroy");
     }
 
     @Test
@@ -281,5 +288,19 @@ class CliTest {
         assertThat(region).isEqualTo(account).isEqualTo(ExitCode.USAGE);
         assertThat(run(returning(result(Action.PLAN, true, 0, List.of())), Map.of(), "plan", "--region", "EU-WEST-1")).isEqualTo(ExitCode.USAGE);
         assertThat(seen.get()).isNull();
+    }
+
+    @Test
+    void destroyMapsItsOptionsAndDetailedExitcode() {
+        EngineResult pending = result(Action.DESTROY, false, 4, List.of());
+        assertThat(run(returning(pending), Map.of(), "destroy", "-c", "c.yaml", "--dry-run", "--out", "d")).isEqualTo(ExitCode.OK);
+        assertThat(seen.get().action()).isEqualTo(Action.DESTROY);
+        assertThat(seen.get().dryRun()).isTrue();
+        assertThat(seen.get().outputDir()).isEqualTo(Path.of("d"));
+        assertThat(run(returning(pending), Map.of(), "destroy", "--dry-run", "--detailed-exitcode")).isEqualTo(ExitCode.DRIFT);
+        assertThat(run(returning(result(Action.DESTROY, true, 0, List.of())), Map.of(), "destroy", "--detailed-exitcode")).isEqualTo(ExitCode.OK);
+        out.getBuffer().setLength(0);
+        assertThat(run(returning(null), Map.of(), "destroy", "--help")).isZero();
+        assertThat(out.toString()).contains("--dry-run", "--detailed-exitcode", "Everything else is kept", "snapshot", "permissions --for destroy");
     }
 }

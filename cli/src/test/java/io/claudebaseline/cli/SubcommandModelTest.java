@@ -28,7 +28,7 @@ class SubcommandModelTest {
                     .as(String.join(" ", args))
                     .containsExactlyElementsOf(ClaudeBaselineCommand.SUBCOMMANDS.stream()
                             .map(c -> c.getAnnotation(CommandLine.Command.class).name()).toList())
-                    .contains("validate", "render", "simulate", "plan", "apply", "verify", "permissions", "help");
+                    .contains("validate", "render", "simulate", "plan", "apply", "verify", "destroy", "usage", "permissions", "help");
         }
     }
 

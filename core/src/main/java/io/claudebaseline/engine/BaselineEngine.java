@@ -170,6 +170,7 @@ public final class BaselineEngine implements Engine {
             switch (request.action()) {
                 case PLAN -> result = LiveOperations.plan(baseline, request, aws, progress);
                 case APPLY -> result = LiveOperations.apply(baseline, request, aws, progress);
+                case DESTROY -> result = LiveOperations.destroy(baseline, request, aws, progress);
                 case VERIFY -> result = withReports(secrets.redact(LiveOperations.verify(baseline, request, aws, progress)), request);
                 case USAGE -> result = withReports(secrets.redact(UsageOperation.live(baseline, request, aws, progress)), request);
                 default -> throw new IllegalStateException("unhandled action " + request.action());

@@ -33,6 +33,11 @@ class StepParametersTest {
         assertThat(params("verify").effectiveOutputDir()).isNull();
         // apply always keeps a pre-change snapshot: in the workspace, never in the controller's working directory.
         assertThat(params("Apply").effectiveOutputDir()).isEqualTo("claude-baseline-apply");
+        // destroy too: what it removed is in its snapshot.
+        assertThat(params("destroy").effectiveOutputDir()).isEqualTo("claude-baseline-destroy");
+        assertThat(params("destroy").parsedAction()).isEqualTo(io.claudebaseline.engine.api.Action.DESTROY);
+        assertThat(DriftPolicy.effective(io.claudebaseline.engine.api.Action.DESTROY, null))
+                .as("pending removals report, like plan and apply").isEqualTo(DriftPolicy.IGNORE);
     }
 
     @Test
@@ -54,7 +59,7 @@ class StepParametersTest {
         StepParameters p = new StepParameters("deploy", null, "/etc/baseline", "../reports", null, null, null, null,
                 "ext-1", null, "ftp://localhost", false, false, "explode", null, null, false, null, null, null, null, null, null, null, null, null);
         assertThat(p.problems()).containsExactly(
-                "action 'deploy' is not one of: validate, render, simulate, plan, apply, verify, usage",
+                "action 'deploy' is not one of: validate, render, simulate, plan, apply, verify, usage, destroy",
                 "onDrift 'explode' is not one of: fail, unstable, ignore",
                 "outputDir '/etc/baseline' must be a relative path inside the workspace, e.g. 'baseline'",
                 "reportDir '../reports' must be a relative path inside the workspace, e.g. 'reports'",

@@ -385,6 +385,7 @@ public class ClaudeBaselineStep extends Step {
             // Added with Action.USAGE (issue 14) so the step's drop-down keeps offering every action; its window
             // parameters are the jenkins helper's to map (until then the engine's default: the last 90 days).
             items.add("usage: read the trail back, per-workspace principals and a tightened allow-list", "usage");
+            items.add("destroy: detach and delete the SCPs this tool made and remove its own trail selectors", "destroy");
             return items;
         }
 

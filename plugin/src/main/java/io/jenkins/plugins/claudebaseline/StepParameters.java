@@ -74,6 +74,7 @@ public record StepParameters(
     /** Defaults shared with the CLI: {@code render --out}, {@code apply --out}, {@code verify --report-dir}. */
     public static final String DEFAULT_OUTPUT_DIR = "baseline";
     public static final String DEFAULT_APPLY_DIR = "claude-baseline-apply";
+    public static final String DEFAULT_DESTROY_DIR = "claude-baseline-destroy";
     public static final String DEFAULT_REPORT_DIR = "claude-baseline-report";
     /** {@code usage --report-dir}'s default. */
     public static final String DEFAULT_USAGE_REPORT_DIR = "claude-baseline-usage";
@@ -129,6 +130,9 @@ public record StepParameters(
         String a = action.trim();
         if ("render".equalsIgnoreCase(a)) {
             return DEFAULT_OUTPUT_DIR;
+        }
+        if ("destroy".equalsIgnoreCase(a)) {
+            return DEFAULT_DESTROY_DIR; // its pre-change snapshot, like apply's, must always be kept
         }
         return "apply".equalsIgnoreCase(a) ? DEFAULT_APPLY_DIR : null;
     }
