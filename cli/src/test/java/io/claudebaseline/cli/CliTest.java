@@ -114,6 +114,14 @@ class CliTest {
     }
 
     @Test
+    void planWritesReportsOnlyWhenAsked() {
+        run(returning(result(Action.PLAN, true, 0, List.of())), Map.of(), "plan");
+        assertThat(seen.get().reportDir()).isNull();
+        run(returning(result(Action.PLAN, true, 0, List.of())), Map.of(), "plan", "--report-dir", "plan-reports");
+        assertThat(seen.get().reportDir()).isEqualTo(Path.of("plan-reports"));
+    }
+
+    @Test
     void verifyNoExceptionsAsksForTheRawState() {
         run(returning(result(Action.VERIFY, true, 0, List.of())), Map.of(), "verify");
         assertThat(seen.get().ignoreExceptions()).isFalse();

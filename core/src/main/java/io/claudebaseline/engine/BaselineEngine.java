@@ -168,7 +168,7 @@ public final class BaselineEngine implements Engine {
         try (AwsClients aws = awsFactory.create(request, secrets, progress)) {
             EngineResult result;
             switch (request.action()) {
-                case PLAN -> result = LiveOperations.plan(baseline, request, aws, progress);
+                case PLAN -> result = withReports(secrets.redact(LiveOperations.plan(baseline, request, aws, progress)), request);
                 case APPLY -> result = LiveOperations.apply(baseline, request, aws, progress);
                 case DESTROY -> result = LiveOperations.destroy(baseline, request, aws, progress);
                 case VERIFY -> result = withReports(secrets.redact(LiveOperations.verify(baseline, request, aws, progress)), request);

@@ -45,6 +45,9 @@ class LiveScenariosTest {
         assertThat(plan.exitCode()).isEqualTo(ExitCode.DRIFT);
         assertThat(dir.resolve("out/plan.json")).exists();
         assertThat(Files.readString(dir.resolve("out/plan.json"))).contains("\"create-scp\"", "\"enable-policy-type\"", "\"put-event-selectors\"");
+        // plan --report-dir: the pending changes as the reports people look at (issue 12).
+        assertThat(Files.readString(dir.resolve("reports/report.html"))).contains("create-scp", "put-event-selectors");
+        assertThat(Files.readString(dir.resolve("reports/report.json"))).contains("\"action\" : \"plan\"", "create-scp");
 
         EngineResult dry = world.run(Action.APPLY, world.server.engine(), true);
         assertThat(dry.changes()).isEqualTo(plan.changes());
