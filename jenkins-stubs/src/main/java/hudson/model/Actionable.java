@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Stand-in for Jenkins core's {@code hudson.model.Actionable}: a model object that carries actions. */
-public abstract class Actionable {
+public abstract class Actionable extends AbstractModelObject implements jenkins.model.ModelObjectWithContextMenu {
     private final List<Action> actions = new CopyOnWriteArrayList<>();
 
     public void addAction(Action a) {

@@ -1,7 +1,7 @@
 package hudson.model;
 
 /** Stand-in for Jenkins core's {@code hudson.model.Descriptor}: the metadata singleton of a Describable. */
-public abstract class Descriptor<T extends Describable<T>> {
+public abstract class Descriptor<T extends Describable<T>> implements jenkins.model.Loadable, Saveable, jenkins.util.io.OnMaster {
     protected Descriptor() {
     }
 

@@ -3,7 +3,7 @@ package hudson.model;
 import java.io.Serializable;
 
 /** Stand-in for Jenkins core's {@code hudson.model.Result}: the build results, ordered from best to worst. */
-public final class Result implements Serializable {
+public final class Result implements Serializable, org.kohsuke.stapler.export.CustomExportedBean {
     private static final long serialVersionUID = 1L;
 
     public static final Result SUCCESS = new Result("SUCCESS", 0);

@@ -93,11 +93,6 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
         }
 
         @Override
-        public int compareTo(VirtualFile o) {
-            return toString().compareTo(o.toString());
-        }
-
-        @Override
         public String toString() {
             return path;
         }

@@ -30,6 +30,7 @@ import picocli.CommandLine.Command;
             "",
             "Typical flow: validate -> render (review the files) -> plan -> apply -> verify (on a schedule);",
             "usage reads the trail back to tighten the allow-lists to the principals actually used.",
+            "destroy removes what apply installed (a sandbox, or retiring the baseline).",
         },
         footerHeading = "%nExit codes:%n",
         footer = {
@@ -53,6 +54,7 @@ public final class ClaudeBaselineCommand implements Runnable {
             PlanCommand.class,
             ApplyCommand.class,
             VerifyCommand.class,
+            DestroyCommand.class,
             UsageCommand.class,
             PermissionsCommand.class,
             CommandLine.HelpCommand.class);
@@ -62,7 +64,7 @@ public final class ClaudeBaselineCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: choose one of validate, render, simulate, plan, apply, verify, usage, permissions");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: choose one of validate, render, simulate, plan, apply, verify, usage, destroy, permissions");
     }
 
     /** Builds the command line with every subcommand, sharing the engine and environment. */

@@ -41,6 +41,14 @@ abstract class EngineCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
         EngineRequest request = request(awsEnvironment(environment));
+        if (request.action().needsAws() && request.region() != null) {
+            try {
+                io.claudebaseline.aws.AwsClientFactory.region(request);
+            } catch (IllegalArgumentException e) {
+                // A bad option value is a usage error (exit 64), the same class as a bad --account.
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
+        }
         EngineResult result = engine.run(request, line -> {
             err.println(line);
             err.flush();
@@ -72,6 +80,11 @@ abstract class EngineCommand implements Callable<Integer> {
         return b;
     }
 
+    /** "1 warning", "2 warnings": a count with its noun in the right number. */
+    static String counted(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
     /** Prints checks that need attention, then the summary (config warnings already went to stderr as progress). */
     void print(EngineResult result, PrintWriter out) {
         for (CheckResult c : result.checks()) {
@@ -80,13 +93,13 @@ abstract class EngineCommand implements Callable<Integer> {
             }
         }
         if (!result.checks().isEmpty()) {
-            out.println(result.count(CheckStatus.PASS) + " passed, " + result.count(CheckStatus.WARN) + " warnings, "
+            out.println(result.count(CheckStatus.PASS) + " passed, " + counted(result.count(CheckStatus.WARN), "warning") + ", "
                     + result.count(CheckStatus.FAIL) + " failed"
                     + (result.count(CheckStatus.EXCEPTED) == 0 ? "" : ", " + result.count(CheckStatus.EXCEPTED) + " excepted")
                     + " (" + result.checks().size() + " checks)");
         }
         if (result.reportDir() != null) {
-            out.println("Reports: " + result.reportDir().resolve("report.html") + ", summary.md, report.json, junit.xml, report.sarif");
+            out.println("Reports in " + result.reportDir() + ": report.html, summary.md, report.json, junit.xml, report.sarif");
         }
         out.println(result.summary());
         out.flush();

@@ -37,7 +37,9 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
             // Raised for unusable settings (an endpoint that is not a URL, half a key pair, a bad retry setting).
             err.println("error: " + bad.getMessage());
         } else if (ex instanceof java.io.IOException io) {
-            err.println("error: " + io.getMessage());
+            err.println("error: " + describe(io));
+        } else if (ex instanceof java.io.UncheckedIOException io) {
+            err.println("error: " + describe(io.getCause()));
         } else {
             err.println("internal error: " + ex + " (set " + DEBUG + "=1 for the stack trace, and please report it)");
         }
@@ -46,6 +48,21 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
         }
         err.flush();
         return exitCodeFor(ex);
+    }
+
+    /**
+     * A file error as a sentence: the JDK's file exceptions carry only the path as their message ("error: /x.yaml"),
+     * so the reason is added (permission denied, not a directory, ...).
+     */
+    static String describe(java.io.IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException a) {
+            return "permission denied: " + a.getFile() + "; make it readable/writable by this user, or choose another path";
+        }
+        if (e instanceof java.nio.file.FileSystemException f && f.getFile() != null && f.getMessage() != null
+                && f.getMessage().equals(f.getFile())) {
+            return f.getFile() + ": " + (f.getReason() == null ? e.getClass().getSimpleName().replace("Exception", "") : f.getReason());
+        }
+        return String.valueOf(e.getMessage());
     }
 
     static int exitCodeFor(Throwable ex) {

@@ -22,7 +22,7 @@ final class PermissionsCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--for", paramLabel = "COMMAND", description = "plan, apply, verify or usage.")
+    @Option(names = "--for", paramLabel = "COMMAND", description = "plan, apply, verify, usage or destroy.")
     String command;
 
     @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "Take the audit settings from this config.")
@@ -38,7 +38,7 @@ final class PermissionsCommand implements Callable<Integer> {
             return 0;
         }
         if (command == null) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "Missing option: --for plan|apply|verify|usage (or --member-audit-role)");
+            throw new CommandLine.ParameterException(spec.commandLine(), "Missing option: --for plan|apply|verify|usage|destroy (or --member-audit-role)");
         }
         BaselineConfig baselineConfig = config == null ? null : BaselineEngine.loadAndValidate(config);
         String policy;

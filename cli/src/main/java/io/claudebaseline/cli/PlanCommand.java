@@ -26,12 +26,16 @@ final class PlanCommand extends EngineCommand {
     @Option(names = "--out", paramLabel = "FILE", description = "Also write the plan as JSON to this file.")
     Path planFile;
 
+    @Option(names = "--report-dir", paramLabel = "DIR",
+            description = "Also write the plan as reports here: report.html (before/after of every change), report.json, summary.md, ...")
+    Path reportDir;
+
     @Option(names = "--detailed-exitcode", description = "Exit 2 when there are changes (0 none, 1 error), as terraform plan does.")
     boolean detailedExitcode;
 
     @Override
     EngineRequest request(Map<String, String> env) {
-        return base(Action.PLAN, config, aws, env).planFile(planFile).build();
+        return base(Action.PLAN, config, aws, env).planFile(planFile).reportDir(reportDir).build();
     }
 
     @Override

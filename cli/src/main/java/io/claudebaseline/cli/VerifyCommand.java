@@ -51,7 +51,8 @@ final class VerifyCommand extends EngineCommand {
     @Option(names = "--require", paramLabel = "CONTROL", split = ",",
             description = {"Controls the gate depends on (comma-separated): each fails verify unless the config enables it",
                     "and every check proving it passes, so weakening the config cannot weaken the gate. One of: "
-                    + "protect-workspaces, deny-long-term-key-creation, deny-shadow-users, deny-long-term-key-use, cloudtrail-data-events."})
+                    + "protect-workspaces, deny-long-term-key-creation, deny-shadow-users, deny-long-term-key-use, platform-administration,"
+                    + " cloudtrail-data-events."})
     List<String> require = new ArrayList<>();
 
     @Option(names = "--no-exceptions", description = {

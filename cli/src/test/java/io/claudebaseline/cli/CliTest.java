@@ -99,11 +99,26 @@ class CliTest {
     }
 
     @Test
+    void oneWarningIsSingular() {
+        var checks = List.of(CheckResult.pass("c", "ok", "fine"), CheckResult.warn("c", "stale", "SCP x is stale."));
+        run(returning(result(Action.VERIFY, true, 0, checks)), Map.of(), "verify");
+        assertThat(out.toString()).contains("1 passed, 1 warning, 0 failed").doesNotContain("1 warnings");
+    }
+
+    @Test
     void planExitsZeroWithChangesUnlessDetailedExitcodeIsAsked() {
         EngineResult pending = result(Action.PLAN, false, 3, List.of());
         assertThat(run(returning(pending), Map.of(), "plan")).isEqualTo(ExitCode.OK);
         assertThat(run(returning(pending), Map.of(), "plan", "--detailed-exitcode")).isEqualTo(ExitCode.DRIFT);
         assertThat(run(returning(result(Action.PLAN, true, 0, List.of())), Map.of(), "plan", "--detailed-exitcode")).isEqualTo(ExitCode.OK);
+    }
+
+    @Test
+    void planWritesReportsOnlyWhenAsked() {
+        run(returning(result(Action.PLAN, true, 0, List.of())), Map.of(), "plan");
+        assertThat(seen.get().reportDir()).isNull();
+        run(returning(result(Action.PLAN, true, 0, List.of())), Map.of(), "plan", "--report-dir", "plan-reports");
+        assertThat(seen.get().reportDir()).isEqualTo(Path.of("plan-reports"));
     }
 
     @Test
@@ -188,8 +203,15 @@ class CliTest {
         assertThat(run(returning(null), Map.of(), "permissions", "--for", "apply")).isZero();
         assertThat(out.toString()).contains("organizations:AttachPolicy", "cloudtrail:PutEventSelectors");
 
-        assertThat(run(returning(null), Map.of(), "permissions", "--for", "destroy")).isEqualTo(ExitCode.USAGE);
-        assertThat(err.toString()).contains("plan, apply, verify");
+        out.getBuffer().setLength(0);
+        assertThat(run(returning(null), Map.of(), "permissions", "--for", "destroy")).isZero();
+        String destroy = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toString()).toString();
+        assertThat(destroy).contains("organizations:DetachPolicy", "organizations:DeletePolicy", "cloudtrail:PutEventSelectors",
+                "organizations:ListPolicies").doesNotContain("organizations:CreatePolicy", "organizations:AttachPolicy",
+                "organizations:UpdatePolicy", "cloudtrail:StartLogging", "organizations:EnablePolicyType", "iam:");
+
+        assertThat(run(returning(null), Map.of(), "permissions", "--for", "deploy")).isEqualTo(ExitCode.USAGE);
+        assertThat(err.toString()).contains("plan, apply, verify, usage, destroy");
     }
 
     @Test
@@ -263,7 +285,32 @@ class CliTest {
         assertThat(run(returning(result(Action.VERIFY, true, 0, List.of())), Map.of(), "verify", "--require", "protect-workspace"))
                 .isEqualTo(ExitCode.USAGE);
         assertThat(err.toString()).contains("--require", "'protect-workspace' is not a control id",
-                "protect-workspaces, deny-long-term-key-creation, deny-shadow-users, deny-long-term-key-use, cloudtrail-data-events");
+                "protect-workspaces, deny-long-term-key-creation, deny-shadow-users, deny-long-term-key-use, platform-administration,"
+                        + " cloudtrail-data-events");
         assertThat(seen.get()).isNull();
+    }
+
+    @Test
+    void aBadRegionIsAUsageErrorLikeABadAccount() {
+        int region = run(returning(result(Action.VERIFY, true, 0, List.of())), Map.of(), "verify", "--region", "us east 1");
+        assertThat(err.toString()).contains("--region 'us east 1' is not a region name");
+        int account = run(returning(result(Action.VERIFY, true, 0, List.of())), Map.of(), "verify", "--account", "12");
+        assertThat(region).isEqualTo(account).isEqualTo(ExitCode.USAGE);
+        assertThat(run(returning(result(Action.PLAN, true, 0, List.of())), Map.of(), "plan", "--region", "EU-WEST-1")).isEqualTo(ExitCode.USAGE);
+        assertThat(seen.get()).isNull();
+    }
+
+    @Test
+    void destroyMapsItsOptionsAndDetailedExitcode() {
+        EngineResult pending = result(Action.DESTROY, false, 4, List.of());
+        assertThat(run(returning(pending), Map.of(), "destroy", "-c", "c.yaml", "--dry-run", "--out", "d")).isEqualTo(ExitCode.OK);
+        assertThat(seen.get().action()).isEqualTo(Action.DESTROY);
+        assertThat(seen.get().dryRun()).isTrue();
+        assertThat(seen.get().outputDir()).isEqualTo(Path.of("d"));
+        assertThat(run(returning(pending), Map.of(), "destroy", "--dry-run", "--detailed-exitcode")).isEqualTo(ExitCode.DRIFT);
+        assertThat(run(returning(result(Action.DESTROY, true, 0, List.of())), Map.of(), "destroy", "--detailed-exitcode")).isEqualTo(ExitCode.OK);
+        out.getBuffer().setLength(0);
+        assertThat(run(returning(null), Map.of(), "destroy", "--help")).isZero();
+        assertThat(out.toString()).contains("--dry-run", "--detailed-exitcode", "Everything else is kept", "snapshot", "permissions --for destroy");
     }
 }

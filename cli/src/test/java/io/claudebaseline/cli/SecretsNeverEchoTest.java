@@ -119,6 +119,8 @@ class SecretsNeverEchoTest {
         assertThat(endpoint.received("Credential=" + ACCESS_KEY_ID)).isTrue();
         assertThat(err.toString()).contains("\tat ", "Caused by: ", "***", "sts:AssumeRole on " + ROLE, "organizations:DescribeOrganization");
 
+        assertThat(dir.resolve("reports/junit.xml")).content().contains("<error", "organizations:DescribeOrganization");
+        assertThat(dir.resolve("reports-role/junit.xml")).content().contains("<error", "sts:AssumeRole");
         assertClean("stdout", out.toString());
         assertClean("stderr", err.toString());
         assertClean("files", filesUnder(dir));

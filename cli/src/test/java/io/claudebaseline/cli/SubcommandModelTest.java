@@ -26,7 +26,9 @@ class SubcommandModelTest {
         for (String[] args : new String[][] {{}, {"--help"}, {"help", "render"}, {"no-such-command"}, {"-h", "render"}}) {
             assertThat(ClaudeBaselineCommand.commandLineFor(engine, Map.of(), args).getSubcommands().keySet())
                     .as(String.join(" ", args))
-                    .containsExactly("validate", "render", "simulate", "plan", "apply", "verify", "usage", "permissions", "help");
+                    .containsExactlyElementsOf(ClaudeBaselineCommand.SUBCOMMANDS.stream()
+                            .map(c -> c.getAnnotation(CommandLine.Command.class).name()).toList())
+                    .contains("validate", "render", "simulate", "plan", "apply", "verify", "destroy", "usage", "permissions", "help");
         }
     }
 

@@ -81,7 +81,7 @@ class UsageCliTest {
         assertThat(run(noAws(), "usage", "-c", example().toString(), "--emit-sql", "athena", "--athena-table", "logs.cloudtrail",
                 "--from", "2026-09-01", "--to", "2026-12-01")).isZero();
         assertThat(out.toString()).startsWith("-- claude-baseline usage").contains("FROM logs.cloudtrail",
-                "eventtime >= '2026-09-01T00:00:00Z' AND eventtime < '2026-12-01T00:00:00Z'").doesNotContain("Reports:");
+                "eventtime >= '2026-09-01T00:00:00Z' AND eventtime < '2026-12-01T00:00:00Z'").doesNotContain("Reports in");
         assertThat(run(noAws(), "usage", "-c", example().toString(), "--emit-sql", "bigquery")).isEqualTo(ExitCode.ERROR);
         assertThat(err.toString()).contains("--emit-sql 'bigquery' is not a supported dialect; give athena");
     }
@@ -97,7 +97,7 @@ class UsageCliTest {
                 "--to", "2026-12-01", "--report-dir", dir.resolve("reports").toString());
         assertThat(code).as(err.toString()).isZero();
         assertThat(out.toString()).contains("arn:aws:iam::111122223333:role/claude-prod-app  42 (42 authorised)",
-                "allow-listed but unused: arn:aws:iam::111122223333:role/claude-prod-deployer", "Reports: ");
+                "allow-listed but unused: arn:aws:iam::111122223333:role/claude-prod-deployer", "Reports in ");
         assertThat(dir.resolve("reports/suggested-allowlist.diff")).exists();
     }
 

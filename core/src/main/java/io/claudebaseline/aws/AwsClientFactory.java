@@ -13,6 +13,7 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 
 /**
@@ -121,7 +122,11 @@ public final class AwsClientFactory {
     private static final java.util.regex.Pattern REGION = java.util.regex.Pattern.compile(AwsFacts.REGION_PATTERN);
 
     /** Region resolution (see the class comment). A value that is no region name fails here, naming its source. */
-    static String region(EngineRequest request) {
+    /**
+     * The region a run uses, checked now: adapters call it before the engine so that a bad {@code --region} is a
+     * usage error, like a bad {@code --account}.
+     */
+    public static String region(EngineRequest request) {
         Map<String, String> env = request.environment();
         String[] sources = {"--region", "AWS_REGION", "AWS_DEFAULT_REGION"};
         String[] candidates = {request.region(), env.get("AWS_REGION"), env.get("AWS_DEFAULT_REGION")};
@@ -160,7 +165,7 @@ public final class AwsClientFactory {
             return request.credentials();
         }
         if (blankToNull(request.profile()) != null) {
-            return ProfileCredentialsProvider.create(request.profile().trim());
+            return profile(request.profile().trim(), request.environment());
         }
         Map<String, String> env = request.environment();
         String keyId = blankToNull(env.get("AWS_ACCESS_KEY_ID"));
@@ -177,9 +182,16 @@ public final class AwsClientFactory {
         }
         String profile = blankToNull(env.get("AWS_PROFILE"));
         if (profile != null) {
-            return ProfileCredentialsProvider.create(profile);
+            return profile(profile, env);
         }
-        return DefaultCredentialsProvider.builder().build();
+        ProfileFile files = ProfileFiles.load(env);
+        return DefaultCredentialsProvider.builder().profileFile(() -> files).build();
+    }
+
+    /** A named profile from the run's config and credentials files (parsed now, so a broken file is named). */
+    private static AwsCredentialsProvider profile(String name, Map<String, String> env) {
+        ProfileFile files = ProfileFiles.load(env);
+        return ProfileCredentialsProvider.builder().profileFile(() -> files).profileName(name).build();
     }
 
     private static String blankToNull(String s) {

@@ -18,13 +18,13 @@ import software.amazon.awssdk.core.exception.SdkException;
  */
 public enum AwsOperation {
     // Organizations: reading the organisation and the SCPs
-    DESCRIBE_ORGANIZATION(Service.ORGANIZATIONS, "DescribeOrganization", false, Command.PLAN, Command.APPLY, Command.VERIFY),
-    LIST_ROOTS(Service.ORGANIZATIONS, "ListRoots", false, Command.PLAN, Command.APPLY, Command.VERIFY),
-    LIST_POLICIES(Service.ORGANIZATIONS, "ListPolicies", false, Command.PLAN, Command.APPLY, Command.VERIFY),
-    DESCRIBE_POLICY(Service.ORGANIZATIONS, "DescribePolicy", false, Command.PLAN, Command.APPLY, Command.VERIFY),
-    LIST_TAGS_FOR_RESOURCE(Service.ORGANIZATIONS, "ListTagsForResource", false, Command.PLAN, Command.APPLY, Command.VERIFY),
-    LIST_TARGETS_FOR_POLICY(Service.ORGANIZATIONS, "ListTargetsForPolicy", false, Command.PLAN, Command.APPLY, Command.VERIFY),
-    LIST_POLICIES_FOR_TARGET(Service.ORGANIZATIONS, "ListPoliciesForTarget", false, Command.PLAN, Command.APPLY, Command.VERIFY),
+    DESCRIBE_ORGANIZATION(Service.ORGANIZATIONS, "DescribeOrganization", false, Command.PLAN, Command.APPLY, Command.VERIFY, Command.DESTROY),
+    LIST_ROOTS(Service.ORGANIZATIONS, "ListRoots", false, Command.PLAN, Command.APPLY, Command.VERIFY, Command.DESTROY),
+    LIST_POLICIES(Service.ORGANIZATIONS, "ListPolicies", false, Command.PLAN, Command.APPLY, Command.VERIFY, Command.DESTROY),
+    DESCRIBE_POLICY(Service.ORGANIZATIONS, "DescribePolicy", false, Command.PLAN, Command.APPLY, Command.VERIFY, Command.DESTROY),
+    LIST_TAGS_FOR_RESOURCE(Service.ORGANIZATIONS, "ListTagsForResource", false, Command.PLAN, Command.APPLY, Command.VERIFY, Command.DESTROY),
+    LIST_TARGETS_FOR_POLICY(Service.ORGANIZATIONS, "ListTargetsForPolicy", false, Command.PLAN, Command.APPLY, Command.VERIFY, Command.DESTROY),
+    LIST_POLICIES_FOR_TARGET(Service.ORGANIZATIONS, "ListPoliciesForTarget", false, Command.PLAN, Command.APPLY, Command.VERIFY, Command.DESTROY),
     // Organizations: the tree, for coverage and the member-account audit (verify)
     LIST_ORGANIZATIONAL_UNITS_FOR_PARENT(Service.ORGANIZATIONS, "ListOrganizationalUnitsForParent", false, Command.VERIFY),
     LIST_ACCOUNTS_FOR_PARENT(Service.ORGANIZATIONS, "ListAccountsForParent", false, Command.VERIFY),
@@ -37,19 +37,19 @@ public enum AwsOperation {
     UPDATE_POLICY(Service.ORGANIZATIONS, "UpdatePolicy", true, Command.APPLY),
     TAG_RESOURCE(Service.ORGANIZATIONS, "TagResource", true, Command.APPLY),
     ATTACH_POLICY(Service.ORGANIZATIONS, "AttachPolicy", true, Command.APPLY),
-    DETACH_POLICY(Service.ORGANIZATIONS, "DetachPolicy", true, Command.APPLY),
-    DELETE_POLICY(Service.ORGANIZATIONS, "DeletePolicy", true, Command.APPLY),
+    DETACH_POLICY(Service.ORGANIZATIONS, "DetachPolicy", true, Command.APPLY, Command.DESTROY),
+    DELETE_POLICY(Service.ORGANIZATIONS, "DeletePolicy", true, Command.APPLY, Command.DESTROY),
     // CloudTrail (in the trail's home region)
-    DESCRIBE_TRAILS(Service.CLOUDTRAIL, "DescribeTrails", false, Command.PLAN, Command.APPLY, Command.VERIFY, Command.USAGE),
-    GET_TRAIL_STATUS(Service.CLOUDTRAIL, "GetTrailStatus", false, Command.PLAN, Command.APPLY, Command.VERIFY, Command.USAGE),
-    GET_EVENT_SELECTORS(Service.CLOUDTRAIL, "GetEventSelectors", false, Command.PLAN, Command.APPLY, Command.VERIFY, Command.USAGE),
-    PUT_EVENT_SELECTORS(Service.CLOUDTRAIL, "PutEventSelectors", true, Command.APPLY),
+    DESCRIBE_TRAILS(Service.CLOUDTRAIL, "DescribeTrails", false, Command.PLAN, Command.APPLY, Command.VERIFY, Command.USAGE, Command.DESTROY),
+    GET_TRAIL_STATUS(Service.CLOUDTRAIL, "GetTrailStatus", false, Command.PLAN, Command.APPLY, Command.VERIFY, Command.DESTROY),
+    GET_EVENT_SELECTORS(Service.CLOUDTRAIL, "GetEventSelectors", false, Command.PLAN, Command.APPLY, Command.VERIFY, Command.USAGE, Command.DESTROY),
+    PUT_EVENT_SELECTORS(Service.CLOUDTRAIL, "PutEventSelectors", true, Command.APPLY, Command.DESTROY),
     START_LOGGING(Service.CLOUDTRAIL, "StartLogging", true, Command.APPLY),
     // IAM: the long-term key inventory (verify)
     LIST_USERS(Service.IAM, "ListUsers", false, Command.VERIFY),
     LIST_SERVICE_SPECIFIC_CREDENTIALS(Service.IAM, "ListServiceSpecificCredentials", false, Command.VERIFY),
     // STS: --role-arn (every command) and the member-account audit role (verify)
-    ASSUME_ROLE(Service.STS, "AssumeRole", false, Command.PLAN, Command.APPLY, Command.VERIFY, Command.USAGE),
+    ASSUME_ROLE(Service.STS, "AssumeRole", false, Command.PLAN, Command.APPLY, Command.VERIFY, Command.USAGE, Command.DESTROY),
     // STS: which account the key inventory belongs to (needs no permission: AWS always allows it)
     GET_CALLER_IDENTITY(Service.STS, "GetCallerIdentity", false, Command.VERIFY),
     // usage (and verify --denied-attempts): reading the trail's events back. ListObjectsV2 is authorised by
@@ -92,7 +92,7 @@ public enum AwsOperation {
 
     /** The live commands; offline ones (render, validate, simulate) call nothing. */
     public enum Command {
-        PLAN, APPLY, VERIFY, USAGE;
+        PLAN, APPLY, VERIFY, USAGE, DESTROY;
 
         public String id() {
             return name().toLowerCase(Locale.ROOT);
@@ -104,7 +104,8 @@ public enum AwsOperation {
                     return c;
                 }
             }
-            throw new IllegalArgumentException("'" + value + "' is not one of: plan, apply, verify, usage");
+            throw new IllegalArgumentException("'" + value + "' is not one of: "
+                    + Arrays.stream(values()).map(Command::id).collect(java.util.stream.Collectors.joining(", ")));
         }
     }
 

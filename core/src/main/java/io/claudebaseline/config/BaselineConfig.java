@@ -21,6 +21,8 @@ import java.util.Map;
  * @param scenarios        user-supplied deny scenarios checked by simulate and verify
  * @param audit            how verify audits member accounts and how severe key findings are
  * @param exceptions       accepted deviations verify reports as EXCEPTED until they expire
+ * @param allowEmptyBaseline accept a config that enables no control (otherwise an error: a baseline that protects
+ *                         nothing would let every gate pass)
  */
 public record BaselineConfig(
         Integer version,
@@ -35,7 +37,8 @@ public record BaselineConfig(
         String partition,
         List<ScenarioConfig> scenarios,
         AuditConfig audit,
-        List<ExceptionConfig> exceptions) {
+        List<ExceptionConfig> exceptions,
+        Boolean allowEmptyBaseline) {
 
     public static final String DEFAULT_PREFIX = "claude-baseline";
 
@@ -52,14 +55,15 @@ public record BaselineConfig(
         scenarios = scenarios == null ? List.of() : List.copyOf(scenarios);
         audit = audit == null ? AuditConfig.defaults() : audit;
         exceptions = exceptions == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(exceptions));
+        allowEmptyBaseline = allowEmptyBaseline != null && allowEmptyBaseline;
     }
 
-    /** A config without exceptions. */
+    /** A config without exceptions and without the optional switches (tests and tools build configs this way). */
     public BaselineConfig(Integer version, String policyNamePrefix, List<String> targets, List<WorkspaceConfig> workspaces,
                           List<String> exemptPrincipals, ControlsConfig controls, Layout layout, LimitsConfig limits,
                           Map<String, String> tags, String partition, List<ScenarioConfig> scenarios, AuditConfig audit) {
         this(version, policyNamePrefix, targets, workspaces, exemptPrincipals, controls, layout, limits, tags, partition,
-                scenarios, audit, null);
+                scenarios, audit, null, null);
     }
 
     /** How statements are grouped into SCPs. */

@@ -133,7 +133,7 @@ public final class ConfigValidator {
                 p.add(Problem.error(path, "empty target; give a root id (r-...), an OU id (ou-...-...) or a 12-digit account id"));
             } else if (!TARGET.matcher(t).matches()) {
                 p.add(Problem.error(path, quote(t) + " is not a root id (r-ab12), an OU id (ou-ab12-11111111) or a 12-digit account id"
-                        + (t.matches("\\d+") ? " (account ids have exactly 12 digits; quote them in YAML so leading zeros survive)" : "")));
+                        + (t.matches("\\d+") ? " (account ids have exactly 12 digits, leading zeros included)" : "")));
             } else if (!seen.add(t)) {
                 p.add(Problem.error(path, quote(t) + " is listed twice; remove the duplicate"));
             }
@@ -148,9 +148,9 @@ public final class ConfigValidator {
         boolean protect = c.controls().protectWorkspaces().enabled();
         boolean listed = c.controls().cloudTrailDataEvents().isEnabled()
                 && c.controls().cloudTrailDataEvents().scope() == ControlsConfig.CloudTrailDataEvents.Scope.LISTED_WORKSPACES;
-        if (c.workspaces().isEmpty() && protect) {
-            p.add(Problem.error("workspaces", "no workspaces to protect; list them (id, region, account, allowedPrincipals) "
-                    + "or set controls.protectWorkspaces: false"));
+        if (c.workspaces().isEmpty() && protect && !c.controls().protectWorkspaces().hasByTag()) {
+            p.add(Problem.error("workspaces", "no workspaces to protect; list them (id, region, account, allowedPrincipals), "
+                    + "protect them by tag (controls.protectWorkspaces.byTag) or set controls.protectWorkspaces: false"));
         }
         if (c.workspaces().isEmpty() && listed) {
             p.add(Problem.error("controls.cloudTrailDataEvents.scope", "listed-workspaces with no workspaces logs nothing; "
@@ -181,7 +181,7 @@ public final class ConfigValidator {
                 p.add(Problem.error(path + ".region", quote(w.region()) + " is not a region name such as us-east-1; omit it to match any region"));
             }
             if (!WorkspaceConfig.ANY.equals(w.account()) && !ACCOUNT.matcher(w.account()).matches()) {
-                p.add(Problem.error(path + ".account", quote(w.account()) + " is not a 12-digit account id (quote it in YAML so leading zeros survive)"));
+                p.add(Problem.error(path + ".account", quote(w.account()) + " is not a 12-digit account id"));
             }
             boolean anyRegion = WorkspaceConfig.ANY.equals(w.region());
             boolean anyAccount = WorkspaceConfig.ANY.equals(w.account());
@@ -286,7 +286,30 @@ public final class ConfigValidator {
         return account.equals("*") ? "every account" : account.matches("\\d{12}") ? "account " + account : "the matching accounts";
     }
 
+    /**
+     * A baseline that enables nothing protects nothing, yet every gate on it would pass: an error unless accepted with
+     * allowEmptyBaseline. Each of the guide's controls that is off gets a warning either way.
+     */
+    private static void someControlIsOn(BaselineConfig c, List<Problem> p) {
+        Map<String, Boolean> controls = c.controls().enabledByName();
+        if (!controls.containsValue(true) && !c.allowEmptyBaseline()) {
+            p.add(Problem.error("controls", "no control is enabled: the baseline protects nothing, and verify would pass while nothing "
+                    + "is in place; turn on at least one control (docs/controls.md), or set allowEmptyBaseline: true to accept "
+                    + "an empty baseline on purpose"));
+        }
+        for (String guide : ControlsConfig.GUIDE_CONTROLS) {
+            if (!controls.getOrDefault(guide, true)) {
+                p.add(Problem.warning("controls." + guide, "is off, so this part of the hardening guide is not enforced "
+                        + "(see docs/controls.md); remove 'enabled: false' to turn it on"));
+            }
+        }
+    }
+
     private static void controls(BaselineConfig c, List<Problem> p) {
+        someControlIsOn(c, p);
+        keyCreation(c.controls().denyLongTermKeyCreation(), p);
+        byTag(c, p);
+        platformAdministration(c, p);
         ControlsConfig.ShadowUsers shadow = c.controls().denyShadowUsers();
         if (shadow.isEnabled()) {
             String pattern = shadow.userNamePattern();
@@ -321,6 +344,67 @@ public final class ConfigValidator {
             }
             createTrail(trail.createTrail(), base + ".createTrail", p);
         }
+    }
+
+    private static void keyCreation(ControlsConfig.KeyCreation k, List<Problem> p) {
+        Integer days = k.maxAgeDays();
+        if (k.isEnabled() && days != null && (days < AwsFacts.SSC_AGE_DAYS_MIN || days > AwsFacts.SSC_AGE_DAYS_MAX)) {
+            p.add(Problem.error("controls.denyLongTermKeyCreation.maxAgeDays", days + " is out of range; a key's CredentialAgeDays is "
+                    + AwsFacts.SSC_AGE_DAYS_MIN + "-" + AwsFacts.SSC_AGE_DAYS_MAX + " whole days (omit maxAgeDays to deny every new key)"));
+        }
+    }
+
+    private static void byTag(BaselineConfig c, List<Problem> p) {
+        ControlsConfig.ProtectWorkspaces protect = c.controls().protectWorkspaces();
+        if (!protect.hasByTag()) {
+            return;
+        }
+        ControlsConfig.ByTag t = protect.byTag();
+        String base = "controls.protectWorkspaces.byTag";
+        String key = t.key();
+        if (key == null || key.isEmpty()) {
+            p.add(Problem.error(base + ".key", "missing; name the tag that marks a critical workspace (e.g. key: criticality)"));
+        } else if (key.length() > AwsFacts.TAG_KEY_MAX_LENGTH) {
+            p.add(Problem.error(base + ".key", "tag keys have 1-" + AwsFacts.TAG_KEY_MAX_LENGTH + " characters; this one has " + key.length()));
+        } else if (key.toLowerCase(Locale.ROOT).startsWith(AwsFacts.TAG_RESERVED_PREFIX)) {
+            p.add(Problem.error(base + ".key", "tag keys starting with 'aws:' are reserved for AWS and cannot be set on a workspace; rename the key"));
+        } else if (!TAG_TEXT.matcher(key).matches()) {
+            p.add(Problem.error(base + ".key", quote(key) + " has characters AWS does not accept in tag keys (wildcards included: "
+                    + "aws:ResourceTag/<key> names one key); use letters, digits, spaces and _ . : / = + - @"));
+        }
+        if (t.values().isEmpty()) {
+            p.add(Problem.error(base + ".values", "empty; list the tag values that mark a workspace as protected (e.g. values: [critical])"));
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < t.values().size(); i++) {
+            String v = t.values().get(i);
+            String path = base + ".values[" + i + "]";
+            if (v.length() > AwsFacts.TAG_VALUE_MAX_LENGTH) {
+                p.add(Problem.error(path, "tag values have at most " + AwsFacts.TAG_VALUE_MAX_LENGTH + " characters; this one has " + v.length()));
+            } else if (!TAG_TEXT.matcher(v).matches()) {
+                p.add(Problem.error(path, quote(v) + " has characters AWS does not accept in tag values; use letters, digits, spaces and _ . : / = + - @"));
+            } else if (!seen.add(v)) {
+                p.add(Problem.warning(path, quote(v) + " is listed twice; remove the duplicate"));
+            }
+        }
+        if (t.allowedPrincipals().isEmpty()) {
+            p.add(Problem.error(base + ".allowedPrincipals", "empty: the deny would lock every principal out of every tagged workspace;"
+                    + " list the IAM role/user ARNs that may use them"));
+        }
+        principals(c, base + ".allowedPrincipals", t.allowedPrincipals(), p);
+    }
+
+    private static void platformAdministration(BaselineConfig c, List<Problem> p) {
+        ControlsConfig.PlatformAdministration admin = c.controls().restrictPlatformAdministration();
+        if (!admin.isEnabled()) {
+            return;
+        }
+        String path = "controls.restrictPlatformAdministration.platformAdmins";
+        if (admin.platformAdmins().isEmpty()) {
+            p.add(Problem.error(path, "empty: the deny would lock everyone (but exemptPrincipals) out of creating workspaces and"
+                    + " managing the encryption keys; list the IAM role/user ARNs of the platform admins, or turn the control off"));
+        }
+        principals(c, path, admin.platformAdmins(), p);
     }
 
     private static void createTrail(ControlsConfig.CreateTrail t, String base, List<Problem> p) {
@@ -424,7 +508,7 @@ public final class ConfigValidator {
     private static boolean anyScpControl(BaselineConfig c) {
         ControlsConfig k = c.controls();
         return k.protectWorkspaces().enabled() || k.denyLongTermKeyCreation().isEnabled() || k.denyShadowUsers().isEnabled()
-                || k.denyLongTermKeyUse().enabled();
+                || k.denyLongTermKeyUse().enabled() || k.restrictPlatformAdministration().isEnabled();
     }
 
     private static boolean hasControlOrSpace(String s) {

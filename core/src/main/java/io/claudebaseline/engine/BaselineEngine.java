@@ -187,8 +187,9 @@ public final class BaselineEngine implements Engine {
         try (AwsClients aws = awsFactory.create(request, secrets, progress)) {
             EngineResult result;
             switch (request.action()) {
-                case PLAN -> result = LiveOperations.plan(baseline, request, aws, progress);
+                case PLAN -> result = withReports(secrets.redact(LiveOperations.plan(baseline, request, aws, progress)), request);
                 case APPLY -> result = LiveOperations.apply(baseline, request, aws, progress);
+                case DESTROY -> result = LiveOperations.destroy(baseline, request, aws, progress);
                 case VERIFY -> result = withReports(secrets.redact(withCoverage(LiveOperations.verify(baseline, request, aws, progress),
                         baseline)), request);
                 case USAGE -> result = withReports(secrets.redact(UsageOperation.live(baseline, request, aws, progress)), request);
@@ -198,6 +199,21 @@ public final class BaselineEngine implements Engine {
             allWarnings.addAll(result.warnings());
             return new EngineResult(result.action(), result.compliant(), result.changes(), result.checks(), allWarnings,
                     result.artifacts(), result.reportDir(), result.summary(), result.details());
+        } catch (Exception e) {
+            reportError(request, e, secrets, progress);
+            throw e;
+        }
+    }
+
+    /** verify with a report directory: an error that stopped it still leaves a junit.xml saying so. */
+    private static void reportError(EngineRequest request, Exception e, Redactor secrets, Progress progress) {
+        if (request.action() != Action.VERIFY || request.reportDir() == null) {
+            return;
+        }
+        try {
+            Reports.writeError(request.action(), secrets.redact(e).getMessage(), request.reportDir());
+        } catch (java.io.IOException io) {
+            progress.line("could not write the error report to " + request.reportDir() + ": " + io.getMessage());
         }
     }
 

@@ -156,6 +156,61 @@ public final class AwsFacts {
     /** IAM action that creates a service-specific credential, i.e. a long-term API key (IAM API reference). */
     public static final String ACTION_CREATE_SERVICE_SPECIFIC_CREDENTIAL = "iam:CreateServiceSpecificCredential";
 
+    /**
+     * IAM actions that keep an existing service-specific credential alive: Reset gives it a new secret, Update sets
+     * its status (Inactive → Active re-activates a revoked key; IAM has no condition key on the status, so denying
+     * Update also denies deactivating). Both take {@link #SSC_SERVICE_NAME_KEY} (Service Authorization Reference,
+     * iam, data of 2026-09-26).
+     */
+    public static final String ACTION_RESET_SERVICE_SPECIFIC_CREDENTIAL = "iam:ResetServiceSpecificCredential";
+    public static final String ACTION_UPDATE_SERVICE_SPECIFIC_CREDENTIAL = "iam:UpdateServiceSpecificCredential";
+
+    /** What the key-creation control denies: creating a long-term key, and resetting or re-activating one. */
+    public static final java.util.List<String> KEY_LIFECYCLE_ACTIONS = java.util.List.of(
+            ACTION_CREATE_SERVICE_SPECIFIC_CREDENTIAL, ACTION_RESET_SERVICE_SPECIFIC_CREDENTIAL, ACTION_UPDATE_SERVICE_SPECIFIC_CREDENTIAL);
+
+    /**
+     * Condition key on CreateServiceSpecificCredential: the days until the new credential expires (its
+     * {@code CredentialAgeDays}); absent from the request when the credential never expires (Service Authorization
+     * Reference, iam). {@code CredentialAgeDays} is documented for Bedrock API keys, 1–36600 days; that Claude keys
+     * honour it is UNCONFIRMED.
+     */
+    public static final String SSC_AGE_DAYS_KEY = "iam:ServiceSpecificCredentialAgeDays";
+    public static final int SSC_AGE_DAYS_MIN = 1;
+    public static final int SSC_AGE_DAYS_MAX = 36_600;
+
+    /**
+     * Account-level administration actions of Claude Platform, none of which takes a resource (so a workspace deny
+     * cannot reach them, and a deny needs {@code "Resource": "*"}): creating workspaces and registering, updating or
+     * disabling the external encryption keys (Service Authorization Reference, aws-external-anthropic, 2026-09-26).
+     */
+    public static final java.util.List<String> PLATFORM_ADMIN_ACTIONS =
+            java.util.List.of("CreateWorkspace", "RegisterKey", "UpdateKey", "DisableKey");
+
+    /** Console sign-in to Claude Platform; resource-less, filtered by {@link #CONSOLE_CAPABILITY_KEY} (reference). */
+    public static final String ACTION_ASSUME_CONSOLE = SERVICE_PREFIX + ":AssumeConsole";
+
+    /**
+     * String key on AssumeConsole: "the Claude Platform role used for the console session" (reference). Values
+     * {@code developer} and {@code admin} (aws-facts; the reference lists no values).
+     */
+    public static final String CONSOLE_CAPABILITY_KEY = SERVICE_PREFIX + ":Capability";
+    public static final String CONSOLE_CAPABILITY_ADMIN = "admin";
+    public static final String CONSOLE_CAPABILITY_DEVELOPER = "developer";
+    public static final java.util.List<String> CONSOLE_CAPABILITIES = java.util.List.of(CONSOLE_CAPABILITY_ADMIN, CONSOLE_CAPABILITY_DEVELOPER);
+
+    /** Tagging actions of Claude Platform; their workspace resource is optional (reference). */
+    public static final String ACTION_TAG_RESOURCE = SERVICE_PREFIX + ":TagResource";
+    public static final String ACTION_UNTAG_RESOURCE = SERVICE_PREFIX + ":UntagResource";
+
+    /**
+     * Global condition keys: a resource's tag by key ({@code aws:ResourceTag/<key>}, single-valued; the key part
+     * matches case-insensitively) and the tag keys a request sets or removes ({@code aws:TagKeys}, multivalued)
+     * (IAM user guide, reference_policies_condition-keys.html).
+     */
+    public static final String RESOURCE_TAG_KEY_PREFIX = "aws:ResourceTag/";
+    public static final String TAG_KEYS_KEY = "aws:TagKeys";
+
     /** IAM action that creates a user, such as the shadow user behind a console-made long-term key (IAM API reference). */
     public static final String ACTION_CREATE_USER = "iam:CreateUser";
 

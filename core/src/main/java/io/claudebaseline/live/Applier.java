@@ -35,6 +35,11 @@ public final class Applier {
      * @return how many changes were made (all of them: a failure throws)
      */
     public static int apply(Plan plan, LiveState live, AwsClients aws, Path outputDir, Progress progress) throws IOException {
+        return apply(plan, live, aws, outputDir, progress, Change.Run.APPLY);
+    }
+
+    /** As {@link #apply(Plan, LiveState, AwsClients, Path, Progress)}, for apply or destroy ({@code run} names the command). */
+    public static int apply(Plan plan, LiveState live, AwsClients aws, Path outputDir, Progress progress, Change.Run run) throws IOException {
         if (!plan.blockers().isEmpty()) {
             plan.blockers().forEach(b -> progress.line("refused: " + b.getMessage()));
             throw plan.blockers().get(0);
@@ -57,7 +62,7 @@ public final class Applier {
                 execute(change, aws, idsByName);
             } catch (RuntimeException e) {
                 progress.line("[" + (i + 1) + "/" + n + "] FAILED " + change.describe() + ": " + e.getMessage());
-                reportFailure(plan, done, i, e, outputDir, progress);
+                reportFailure(plan, done, i, e, outputDir, progress, run);
                 throw e;
             }
             done.add(change);
@@ -167,12 +172,13 @@ public final class Applier {
         return root;
     }
 
-    private static void reportFailure(Plan plan, List<Change> done, int failedIndex, RuntimeException e, Path outputDir, Progress progress) {
+    private static void reportFailure(Plan plan, List<Change> done, int failedIndex, RuntimeException e, Path outputDir, Progress progress,
+                                      Change.Run run) {
         List<Change> notDone = plan.changes().subList(failedIndex, plan.changes().size());
-        progress.line("apply stopped: " + done.size() + " of " + plan.changes().size() + " change(s) done, " + notDone.size() + " not done.");
+        progress.line(run.id() + " stopped: " + done.size() + " of " + plan.changes().size() + " change(s) done, " + notDone.size() + " not done.");
         done.forEach(c -> progress.line("  done:     " + c.describe()));
         notDone.forEach(c -> progress.line("  not done: " + c.describe()));
-        progress.line("Run apply again to finish: it re-reads the organisation and makes only what is left.");
+        progress.line("Run " + run.id() + " again to finish: it re-reads the organisation and makes only what is left.");
         ObjectNode report = Plan.JSON.createObjectNode();
         report.put("error", e.getMessage());
         ArrayNode d = report.putArray("done");

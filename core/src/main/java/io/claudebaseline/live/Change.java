@@ -25,6 +25,32 @@ import java.util.Map;
         @JsonSubTypes.Type(value = Change.StartLogging.class, name = "start-logging")})
 public sealed interface Change {
 
+    /** The two commands that make changes: they share the applier and differ in their plan and their words. */
+    enum Run {
+        APPLY(io.claudebaseline.engine.api.Action.APPLY, "Applied", "the organisation matches the baseline."),
+        DESTROY(io.claudebaseline.engine.api.Action.DESTROY, "Destroyed:", "nothing claude-baseline installed is left.");
+
+        private final io.claudebaseline.engine.api.Action action;
+        private final String done;
+        private final String nothingLeft;
+
+        Run(io.claudebaseline.engine.api.Action action, String done, String nothingLeft) {
+            this.action = action;
+            this.done = done;
+            this.nothingLeft = nothingLeft;
+        }
+
+        public io.claudebaseline.engine.api.Action action() { return action; }
+        /** {@code apply} or {@code destroy}: the command to run again, and the run directory's prefix. */
+        public String id() { return action.id(); }
+        String done() { return done; }
+        String nothingLeft() { return nothingLeft; }
+        String nothingToDo() {
+            return this == APPLY ? "No changes: the organisation already matches the baseline."
+                    : "Nothing to destroy: no SCP or selector of claude-baseline is left.";
+        }
+    }
+
     /** The AWS operation that makes this change. */
     @JsonIgnore
     AwsOperation operation();
@@ -78,10 +104,10 @@ public sealed interface Change {
         public String describe() { return "detach SCP " + policyName + " (" + policyId + ") from " + targetId + ": " + reason; }
     }
 
-    /** Delete an owned SCP the baseline no longer has (after detaching it everywhere). */
-    record DeleteScp(String policyName, String policyId) implements Change {
+    /** Delete an owned SCP the baseline no longer has, or every owned SCP on destroy (after detaching it everywhere). */
+    record DeleteScp(String policyName, String policyId, String reason) implements Change {
         public AwsOperation operation() { return AwsOperation.DELETE_POLICY; }
-        public String describe() { return "delete SCP " + policyName + " (" + policyId + "): no longer in the baseline"; }
+        public String describe() { return "delete SCP " + policyName + " (" + policyId + "): " + reason; }
     }
 
     /**

@@ -59,23 +59,36 @@ public final class LiveOperations {
 
     public static EngineResult apply(Baseline baseline, EngineRequest request, AwsClients aws, Progress progress) throws Exception {
         LiveState live = LiveStateReader.read(baseline, aws, LiveStateReader.Options.FOR_CHANGES, progress);
-        Plan plan = Planner.plan(baseline, live);
+        return change(Change.Run.APPLY, Planner.plan(baseline, live), live, request, aws, progress);
+    }
+
+    /**
+     * destroy: the same read, refusals, dry run, snapshot, one-change-at-a-time application and failure report as
+     * apply, with the plan that removes what the tool installed ({@link Planner#planDestroy}).
+     */
+    public static EngineResult destroy(Baseline baseline, EngineRequest request, AwsClients aws, Progress progress) throws Exception {
+        LiveState live = LiveStateReader.read(baseline, aws, LiveStateReader.Options.FOR_CHANGES, progress);
+        return change(Change.Run.DESTROY, Planner.planDestroy(baseline, live), live, request, aws, progress);
+    }
+
+    /** Prints, refuses, dry-runs or makes {@code plan}: the part apply and destroy share. */
+    private static EngineResult change(Change.Run run, Plan plan, LiveState live, EngineRequest request, AwsClients aws,
+                                       Progress progress) throws Exception {
         print(plan, progress);
         refuseIfBlocked(plan, progress);
         if (request.dryRun()) {
-            return new EngineResult(Action.APPLY, plan.isEmpty(), plan.changes().size(), List.of(), List.of(), List.of(), null,
-                    summary(plan, "Dry run") + (plan.isEmpty() ? "" : " Nothing was changed."), Map.of("plan", plan.toMap(), "dryRun", true));
+            return new EngineResult(run.action(), plan.isEmpty(), plan.changes().size(), List.of(), List.of(), List.of(), null,
+                    summary(plan, "Dry run", run) + (plan.isEmpty() ? "" : " Nothing was changed."), Map.of("plan", plan.toMap(), "dryRun", true));
         }
         if (plan.isEmpty()) {
-            return new EngineResult(Action.APPLY, true, 0, List.of(), List.of(), List.of(), null,
-                    "No changes: the organisation already matches the baseline.", Map.of("plan", plan.toMap()));
+            return new EngineResult(run.action(), true, 0, List.of(), List.of(), List.of(), null, run.nothingToDo(), Map.of("plan", plan.toMap()));
         }
-        Path out = runDirectory(request.outputDir() == null ? DEFAULT_OUTPUT_DIR : request.outputDir());
-        int made = Applier.apply(plan, live, aws, out, progress);
-        String summary = "Applied " + made + " change(s) (" + counts(plan) + "); the pre-change snapshot is in "
+        Path out = runDirectory(request.outputDir() == null ? DEFAULT_OUTPUT_DIR : request.outputDir(), run.id());
+        int made = Applier.apply(plan, live, aws, out, progress, run);
+        String summary = run.done() + " " + made + " change(s) (" + counts(plan) + "); the pre-change snapshot is in "
                 + out.resolve(Applier.SNAPSHOT_FILE) + ".";
         // The summary is the result: the adapter prints it once (CLI on stdout, Jenkins in the build log).
-        return new EngineResult(Action.APPLY, true, made, List.of(), List.of(), List.of(out.resolve(Applier.SNAPSHOT_FILE)), null,
+        return new EngineResult(run.action(), true, made, List.of(), List.of(), List.of(out.resolve(Applier.SNAPSHOT_FILE)), null,
                 summary, Map.of("plan", plan.toMap(), "snapshot", out.resolve(Applier.SNAPSHOT_FILE).toString()));
     }
 
@@ -142,10 +155,15 @@ public final class LiveOperations {
      * run is not overwritten by the re-run's.
      */
     static Path runDirectory(Path outputDir) throws java.io.IOException {
+        return runDirectory(outputDir, Change.Run.APPLY.id());
+    }
+
+    /** As {@link #runDirectory(Path)}, named after {@code command} ({@code destroy-<UTC time>}). */
+    static Path runDirectory(Path outputDir, String command) throws java.io.IOException {
         String stamp = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC).format(Instant.now());
-        createDirectories(outputDir, "the apply output directory", "--out");
+        createDirectories(outputDir, "the " + command + " output directory", "--out");
         for (int n = 1; ; n++) {
-            Path candidate = outputDir.resolve("apply-" + stamp + (n == 1 ? "" : "-" + n));
+            Path candidate = outputDir.resolve(command + "-" + stamp + (n == 1 ? "" : "-" + n));
             try {
                 return java.nio.file.Files.createDirectory(candidate);
             } catch (java.nio.file.FileAlreadyExistsException taken) {
@@ -221,7 +239,11 @@ public final class LiveOperations {
     }
 
     private static String summary(Plan plan, String label) {
-        return plan.isEmpty() ? label + ": no changes; the organisation matches the baseline."
+        return summary(plan, label, Change.Run.APPLY);
+    }
+
+    private static String summary(Plan plan, String label, Change.Run run) {
+        return plan.isEmpty() ? label + ": no changes; " + run.nothingLeft()
                 : label + ": " + plan.changes().size() + " change(s) (" + counts(plan) + ").";
     }
 

@@ -99,8 +99,7 @@ public final class Planner {
         Set<String> desiredNames = baseline.scps().stream().map(ScpDocument::name).collect(Collectors.toSet());
         for (LiveState.Scp stale : live.ownedScps().values()) {
             if (!desiredNames.contains(stale.name())) {
-                stale.targets().forEach(t -> detaches.add(new Change.DetachScp(stale.name(), stale.id(), t, "SCP no longer in the baseline")));
-                deletes.add(new Change.DeleteScp(stale.name(), stale.id()));
+                retire(stale, "SCP no longer in the baseline", "no longer in the baseline", detaches, deletes);
             }
         }
 
@@ -110,6 +109,51 @@ public final class Planner {
         baseline.trail().ifPresent(t -> changes.addAll(trailChanges(t, live, baseline.config().limits().selectorValuesMax(), blockers)));
         changes.addAll(deletes);
         return new Plan(changes, blockers);
+    }
+
+    /**
+     * destroy: remove what the tool installed and nothing else. Every SCP it owns (name prefix AND ownership tag)
+     * is detached from every target and deleted; its own selectors are taken off the trail, every other selector
+     * is written back as it was; the trail's logging state and the root's enabled policy types are left alone
+     * (other SCPs may depend on them). The same order and refusals as apply: detaches before deletes, selectors
+     * read, merged and written back, same-named SCPs without the tag never touched.
+     */
+    public static Plan planDestroy(Baseline baseline, LiveState live) {
+        List<SafetyCheckException> blockers = new ArrayList<>();
+        List<Change.DetachScp> detaches = new ArrayList<>();
+        List<Change> deletes = new ArrayList<>();
+        live.ownedScps().values().forEach(owned -> retire(owned, "claude-baseline destroy", "claude-baseline destroy", detaches, deletes));
+        List<Change> changes = new ArrayList<>(orderAttachments(live, List.of(), detaches, baseline.config().limits().scpMaxPerTarget(),
+                true, blockers));
+        baseline.trail().ifPresent(t -> changes.addAll(removeOurSelectors(t, live)));
+        changes.addAll(deletes);
+        return new Plan(changes, blockers);
+    }
+
+    /** Detach {@code scp} from each of its targets, then delete it. */
+    private static void retire(LiveState.Scp scp, String detachReason, String deleteReason, List<Change.DetachScp> detaches,
+                               List<Change> deletes) {
+        scp.targets().forEach(t -> detaches.add(new Change.DetachScp(scp.name(), scp.id(), t, detachReason)));
+        deletes.add(new Change.DeleteScp(scp.name(), scp.id(), deleteReason));
+    }
+
+    /**
+     * The trail without our selectors: nothing when none of ours is on it (basic selectors included: CloudTrail
+     * keeps one kind at a time, so ours cannot be there). When ours were the only ones, CloudTrail's default for a
+     * new trail (all management events) is written, since a trail cannot be left without selectors.
+     */
+    private static List<Change> removeOurSelectors(TrailSelectors wanted, LiveState live) {
+        LiveState.TrailLookup lookup = live.trail().orElse(null);
+        if (lookup == null || !lookup.found()) {
+            return List.of();
+        }
+        LiveState.Trail trail = lookup.trail();
+        List<ObjectNode> kept = trail.advancedSelectors().stream().filter(s -> !Selectors.isOurs(s)).toList();
+        if (kept.size() == trail.advancedSelectors().size()) {
+            return List.of();
+        }
+        List<ObjectNode> after = kept.isEmpty() ? List.of(Selectors.defaultManagementEvents()) : kept;
+        return List.of(new Change.PutEventSelectors(trail.name(), trail.homeRegion(), trail.advancedSelectors(), after, List.of()));
     }
 
     private static String safeContent(LiveState.Scp scp) {

@@ -100,6 +100,7 @@ public final class RequiredControls {
             case DENY_LONG_TERM_KEY_CREATION -> "denyLongTermKeyCreation";
             case DENY_SHADOW_USERS -> "denyShadowUsers";
             case DENY_LONG_TERM_KEY_USE -> "denyLongTermKeyUse";
+            case RESTRICT_PLATFORM_ADMINISTRATION -> "restrictPlatformAdministration";
             case CLOUDTRAIL_DATA_EVENTS -> "cloudTrailDataEvents";
         };
     }

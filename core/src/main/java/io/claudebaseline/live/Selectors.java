@@ -107,6 +107,17 @@ public final class Selectors {
         return List.of(out);
     }
 
+    /** CloudTrail's default for a new trail, all management events, as an advanced selector (not ours: no prefix). */
+    static ObjectNode defaultManagementEvents() {
+        ObjectNode out = NODES.objectNode();
+        out.put("Name", "Management events (CloudTrail's default, written back by claude-baseline destroy)");
+        ArrayNode fields = out.putArray("FieldSelectors");
+        ObjectNode category = fields.addObject();
+        category.put("Field", "eventCategory");
+        category.putArray("Equals").add("Management");
+        return out;
+    }
+
     static boolean hasDataResources(ObjectNode basic) {
         return basic.path("DataResources").isArray() && !basic.path("DataResources").isEmpty();
     }

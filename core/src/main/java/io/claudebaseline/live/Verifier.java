@@ -42,7 +42,7 @@ public final class Verifier {
         organization(live, out);
         scps(baseline, live, waivers, out);
         workspaces(baseline, live, out);
-        baseline.trail().ifPresent(t -> trail(baseline.config(), live, waivers, out));
+        baseline.trail().ifPresent(t -> trail(baseline.config(), t.selectors(), live, waivers, out));
         live.keys().ifPresent(k -> keys(baseline.config(), k, waivers, out));
         return out;
     }
@@ -152,7 +152,8 @@ public final class Verifier {
         }
     }
 
-    private static void trail(BaselineConfig config, LiveState live, Waivers waivers, List<CheckResult> out) {
+    private static void trail(BaselineConfig config, List<? extends JsonNode> wantedSelectors, LiveState live, Waivers waivers,
+                              List<CheckResult> out) {
         String control = Control.CLOUDTRAIL_DATA_EVENTS.id();
         ControlsConfig.CloudTrailDataEvents wanted = config.controls().cloudTrailDataEvents();
         LiveState.TrailLookup lookup = live.trail().orElse(null);
@@ -191,7 +192,10 @@ public final class Verifier {
         out.addAll(outsideRegion.excepted());
 
         accountCoverage(workspaces, t, ev, waivers, out);
-        selectorCoverage(config, t, ev, waivers, out);
+        // The baseline's own selectors next to the live ones, so report.html shows a selector drift as before/after.
+        Map<String, Object> selectorEvidence = new LinkedHashMap<>(ev);
+        selectorEvidence.put("baselineAdvancedEventSelectors", wantedSelectors.stream().map(JsonNode::toString).toList());
+        selectorCoverage(config, t, selectorEvidence, waivers, out);
         out.add(waivers.apply((t.logFileValidation()
                 ? CheckResult.pass(control, "trail-log-file-validation", "Trail " + t.name() + " validates its log files.")
                 : CheckResult.warn(control, "trail-log-file-validation", "Trail " + t.name() + " does not validate its log files, so"
@@ -334,26 +338,38 @@ public final class Verifier {
         String keyControl = Control.DENY_LONG_TERM_KEY_CREATION.id();
         String userControl = Control.DENY_SHADOW_USERS.id();
         String account = String.valueOf(inv.accountId());
-        List<LiveState.LongTermKey> active = inv.keys().stream().filter(LiveState.LongTermKey::active).toList();
+        Integer maxAgeDays = config.controls().denyLongTermKeyCreation().isEnabled()
+                ? config.controls().denyLongTermKeyCreation().maxAgeDays() : null;
+        List<LiveState.LongTermKey> active = new ArrayList<>();
+        for (LiveState.LongTermKey k : inv.keys()) {
+            if (!k.active()) {
+                continue;
+            }
+            if (withinMaxAge(k, maxAgeDays)) {
+                out.add(CheckResult.pass(keyControl, "long-term-key:" + account + ":" + k.id(), "Long-term Claude API key " + k.id()
+                        + " of IAM user " + k.userName() + " in account " + account + " expires " + k.expires() + ", within"
+                        + " controls.denyLongTermKeyCreation.maxAgeDays = " + maxAgeDays + " days of its creation (" + k.created() + ").")
+                        .withEvidence(keyEvidence(account, k)));
+            } else {
+                active.add(k);
+            }
+        }
         for (LiveState.LongTermKey k : active) {
-            Map<String, Object> ev = new LinkedHashMap<>();
-            ev.put("account", account);
-            ev.put("userName", k.userName());
-            ev.put("keyId", k.id());
-            ev.put("status", k.status());
-            ev.put("created", String.valueOf(k.created()));
-            ev.put("expires", k.expires() == null ? "never" : k.expires().toString());
             out.add(waivers.apply(new CheckResult(keyControl, "long-term-key:" + account + ":" + k.id(), severity, "Active long-term Claude API key "
                     + k.id() + " of IAM user " + k.userName() + " in account " + account + " (created " + k.created() + ", "
-                    + (k.expires() == null ? "never expires" : "expires " + k.expires()) + "); deactivate or delete it"
-                    + " (iam:UpdateServiceSpecificCredential / DeleteServiceSpecificCredential) and use short-term keys.", ev),
+                    + (k.expires() == null ? "never expires" : "expires " + k.expires()) + ")"
+                    + (maxAgeDays == null ? "" : ", beyond maxAgeDays = " + maxAgeDays) + "; delete it"
+                    + " (iam:DeleteServiceSpecificCredential; the baseline denies re-activating and so also deactivating with"
+                    + " UpdateServiceSpecificCredential, except to exempt principals) and use short-term keys.", keyEvidence(account, k)),
                     Waivers.Finding.of(ExceptableCheck.LONG_TERM_KEY).with(Subject.KEY, k.id()).with(Subject.USER, k.userName())
                             .with(Subject.ACCOUNT, account)));
         }
         if (active.isEmpty()) {
-            out.add(CheckResult.pass(keyControl, "long-term-keys:" + account, "No active long-term Claude API key in account " + account
-                    + (inv.keys().isEmpty() ? "." : " (" + inv.keys().size() + " inactive).")).withEvidence(Map.of("account", account,
-                    "inactiveKeys", inv.keys().stream().map(LiveState.LongTermKey::id).toList())));
+            List<String> inactive = inv.keys().stream().filter(k -> !k.active()).map(LiveState.LongTermKey::id).toList();
+            out.add(CheckResult.pass(keyControl, "long-term-keys:" + account, "No active long-term Claude API key "
+                    + (maxAgeDays == null ? "" : "beyond maxAgeDays = " + maxAgeDays + " ") + "in account " + account
+                    + (inactive.isEmpty() ? "." : " (" + inactive.size() + " inactive).")).withEvidence(Map.of("account", account,
+                    "inactiveKeys", inactive)));
         }
         for (LiveState.ShadowUser u : inv.shadowUsers()) {
             Map<String, Object> ev = new LinkedHashMap<>();
@@ -371,6 +387,28 @@ public final class Verifier {
             out.add(CheckResult.pass(userControl, "shadow-users:" + account, "No IAM user in account " + account + " matches "
                     + config.controls().denyShadowUsers().userNamePattern() + ".").withEvidence(Map.of("account", account)));
         }
+    }
+
+    /**
+     * A key the configured {@code maxAgeDays} allows: it has an expiry, at most that many days after its creation
+     * (IAM sets ExpirationDate = creation + CredentialAgeDays). A key that never expires never qualifies.
+     */
+    static boolean withinMaxAge(LiveState.LongTermKey k, Integer maxAgeDays) {
+        if (maxAgeDays == null || k.expires() == null || k.created() == null) {
+            return false;
+        }
+        return !k.expires().isAfter(k.created().plus(java.time.Duration.ofDays(maxAgeDays)).plusSeconds(60));
+    }
+
+    private static Map<String, Object> keyEvidence(String account, LiveState.LongTermKey k) {
+        Map<String, Object> ev = new LinkedHashMap<>();
+        ev.put("account", account);
+        ev.put("userName", k.userName());
+        ev.put("keyId", k.id());
+        ev.put("status", k.status());
+        ev.put("created", String.valueOf(k.created()));
+        ev.put("expires", k.expires() == null ? "never" : k.expires().toString());
+        return ev;
     }
 
     /**

@@ -6,6 +6,7 @@ public enum Control {
     DENY_LONG_TERM_KEY_CREATION("deny-long-term-key-creation", "No long-term Claude API keys: deny creating them"),
     DENY_SHADOW_USERS("deny-shadow-users", "No long-term Claude API keys: deny their shadow IAM users"),
     DENY_LONG_TERM_KEY_USE("deny-long-term-key-use", "No long-term Claude API keys: deny using them"),
+    RESTRICT_PLATFORM_ADMINISTRATION("platform-administration", "Claude Platform administration only by the platform admins"),
     CLOUDTRAIL_DATA_EVENTS("cloudtrail-data-events", "CloudTrail data events for Claude workspaces");
 
     private final String id;
@@ -36,6 +37,7 @@ public enum Control {
             case DENY_LONG_TERM_KEY_CREATION -> controls.denyLongTermKeyCreation().isEnabled();
             case DENY_SHADOW_USERS -> controls.denyShadowUsers().isEnabled();
             case DENY_LONG_TERM_KEY_USE -> controls.denyLongTermKeyUse().enabled();
+            case RESTRICT_PLATFORM_ADMINISTRATION -> controls.restrictPlatformAdministration().isEnabled();
             case CLOUDTRAIL_DATA_EVENTS -> controls.cloudTrailDataEvents().enabled();
         };
     }

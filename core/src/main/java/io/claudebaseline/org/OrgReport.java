@@ -322,7 +322,8 @@ public final class OrgReport {
                 out.add(new CheckResult(CONTROL, "member-keys:" + o.accountId(), severity, "Account " + o.accountId() + where
                         + " holds " + inv.activeKeys().size() + " active long-term Claude key" + plural(inv.activeKeys().size())
                         + " and " + inv.shadowUsers().size() + " shadow user" + plural(inv.shadowUsers().size())
-                        + "; deactivate or delete them (UpdateServiceSpecificCredential / DeleteServiceSpecificCredential).", evidence));
+                        + "; delete them (DeleteServiceSpecificCredential: the baseline denies UpdateServiceSpecificCredential, so only an"
+                        + " exempt principal can deactivate them).", evidence));
             }
             if (withFindings.size() > INDIVIDUAL_LIMIT) {
                 List<MemberAudit.Outcome> rest = withFindings.subList(INDIVIDUAL_LIMIT, withFindings.size());

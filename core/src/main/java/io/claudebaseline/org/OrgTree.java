@@ -165,7 +165,7 @@ public final class OrgTree {
     }
 
     /** What {@link #path} says for an account whose parent was not read. */
-    public static final String UNPLACED_PATH = "OU not read";
+    public static final String UNPLACED_PATH = "covered from above; OU not looked up";
 
     /**
      * Human-readable location of a root or OU, e.g. {@code Root/Workloads/Prod}; OU names, or ids when unknown;

@@ -45,7 +45,10 @@ public final class ArtifactWriter {
     public static List<Path> write(Baseline baseline, Templates templates, Path outDir, Progress progress, String configName)
             throws IOException {
         Map<String, String> files = render(baseline, templates, configName);
-        Path target = outDir.toAbsolutePath().normalize();
+        Path target = throughLink(outDir.toAbsolutePath().normalize());
+        if (target.getParent() == null) {
+            throw new IOException("--out " + target + " is the root of the file system; choose a new folder such as --out ./rendered");
+        }
         checkReplaceable(target);
 
         Path parent = target.getParent();
@@ -60,7 +63,7 @@ public final class ArtifactWriter {
         try {
             for (Map.Entry<String, String> e : files.entrySet()) {
                 Path file = staging.resolve(e.getKey());
-                Files.createDirectories(file.getParent());
+                createPrivateDirectories(staging, file.getParent());
                 Files.writeString(file, e.getValue(), StandardCharsets.UTF_8);
             }
             swapInto(staging, target);
@@ -133,7 +136,42 @@ public final class ArtifactWriter {
         return safe.isEmpty() || safe.chars().allMatch(c -> c == '.') ? "_" + safe : safe;
     }
 
-    /** Refuses to replace a directory holding anything but a previous render. */
+    /**
+     * An --out that is a symbolic link is written through (the folder it points to is replaced, the link stays); one
+     * that points nowhere is refused before anything is created next to it.
+     */
+    private static Path throughLink(Path requested) throws IOException {
+        if (!Files.isSymbolicLink(requested)) {
+            return Files.exists(requested) ? requested.toRealPath() : requested;
+        }
+        try {
+            return requested.toRealPath();
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new IOException("--out " + requested + " is a symbolic link to " + Files.readSymbolicLink(requested)
+                    + ", which does not exist; create that folder, or choose another --out");
+        } catch (java.nio.file.FileSystemException e) {
+            throw new IOException("--out " + requested + " cannot be followed (" + reason(e) + "); choose another --out");
+        }
+    }
+
+    /** Subfolders get the staging folder's owner-only mode (a temporary directory is created 0700). */
+    private static void createPrivateDirectories(Path staging, Path dir) throws IOException {
+        if (Files.isDirectory(dir)) {
+            return;
+        }
+        createPrivateDirectories(staging, dir.getParent());
+        if (staging.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.createDirectory(dir, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+        } else {
+            Files.createDirectory(dir);
+        }
+    }
+
+    /**
+     * Refuses to replace a directory holding anything but a previous render. A folder without this tool's manifest
+     * is refused from its first level alone, so {@code --out /usr} is refused at once instead of after a walk.
+     */
     private static void checkReplaceable(Path target) throws IOException {
         if (!Files.exists(target)) {
             return;
@@ -141,10 +179,21 @@ public final class ArtifactWriter {
         if (!Files.isDirectory(target)) {
             throw new IOException("output path " + target + " exists and is not a directory; choose another --out");
         }
-        Set<String> present = relativeFiles(target);
-        if (present.isEmpty()) {
+        List<String> top;
+        try (Stream<Path> list = Files.list(target)) {
+            top = list.map(p -> p.getFileName().toString()).sorted().toList();
+        } catch (IOException e) {
+            throw new IOException("cannot read the output directory " + target + " (" + reason(e) + "); choose another --out", e);
+        }
+        if (top.isEmpty()) {
             return;
         }
+        if (!top.contains(Manifest.FILE)) {
+            throw new IOException("output directory " + target + " holds files a previous render did not write ("
+                    + String.join(", ", top.stream().limit(5).toList()) + (top.size() > 5 ? ", ..." : "")
+                    + "); choose an empty or new --out directory so nothing of yours is overwritten");
+        }
+        Set<String> present = relativeFiles(target);
         Set<String> previous = new TreeSet<>();
         Map<String, String> renderedHashes = new LinkedHashMap<>();
         Path manifest = target.resolve(Manifest.FILE);
@@ -157,6 +206,12 @@ public final class ArtifactWriter {
                         renderedHashes.put(a.path("path").asText(), a.path("sha256").asText());
                     });
                     previous.add(Manifest.FILE);
+                    // the folders holding them are the render's too
+                    new ArrayList<>(previous).forEach(f -> {
+                        for (int i = f.indexOf('/'); i > 0; i = f.indexOf('/', i + 1)) {
+                            previous.add(f.substring(0, i) + "/");
+                        }
+                    });
                 }
             } catch (IllegalArgumentException e) {
                 // not our manifest: treated as a user file below
@@ -194,11 +249,18 @@ public final class ArtifactWriter {
         }
     }
 
+    /** Every file below {@code dir}, and every folder with a trailing '/', relative and '/'-separated. */
     private static Set<String> relativeFiles(Path dir) throws IOException {
         try (Stream<Path> walk = Files.walk(dir)) {
             Set<String> out = new TreeSet<>();
-            walk.filter(p -> !Files.isDirectory(p)).forEach(p -> out.add(dir.relativize(p).toString().replace('\\', '/')));
+            walk.filter(p -> !p.equals(dir)).forEach(p -> out.add(dir.relativize(p).toString().replace('\\', '/')
+                    + (Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS) ? "/" : "")));
             return out;
+        } catch (java.io.UncheckedIOException e) {
+            IOException cause = e.getCause();
+            String where = cause instanceof java.nio.file.FileSystemException f && f.getFile() != null ? f.getFile() : dir.toString();
+            throw new IOException("cannot read " + where + " inside the output directory " + dir + " (" + reason(cause)
+                    + "); make it readable or choose another --out", cause);
         }
     }
 

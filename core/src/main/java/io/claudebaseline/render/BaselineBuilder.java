@@ -95,9 +95,12 @@ public final class BaselineBuilder {
         String raise = scpMaxCharacters < AwsFacts.DEFAULT_SCP_MAX_CHARACTERS
                 ? ", or raise limits.scpMaxCharacters to " + AwsFacts.DEFAULT_SCP_MAX_CHARACTERS + " if your organisation has the May 2026 limit"
                 : " (" + AwsFacts.DEFAULT_SCP_MAX_CHARACTERS + " characters is AWS's maximum SCP size)";
-        return control == Control.PROTECT_WORKSPACES
-                ? "cover several principals with one wildcard ARN (e.g. arn:aws:iam::111122223333:role/claude-prod-*) or allow fewer, broader roles" + raise
-                : "cover several exemptPrincipals with one wildcard ARN" + raise;
+        return switch (control) {
+            case PROTECT_WORKSPACES -> "cover several principals with one wildcard ARN (e.g. arn:aws:iam::111122223333:role/claude-prod-*)"
+                    + " or allow fewer, broader roles" + raise;
+            case RESTRICT_PLATFORM_ADMINISTRATION -> "cover several platformAdmins or exemptPrincipals with one wildcard ARN" + raise;
+            default -> "cover several exemptPrincipals with one wildcard ARN" + raise;
+        };
     }
 
     /** The config field a statement comes from, so the error points where the fix goes. */
@@ -110,7 +113,9 @@ public final class BaselineBuilder {
                         return "workspaces[" + i + "].allowedPrincipals";
                     }
                 }
-                return "workspaces";
+                boolean byTag = statement.sid().equals(StatementRenderer.SID_PROTECT_TAGGED)
+                        || statement.sid().equals(StatementRenderer.SID_PROTECT_TAG_KEY);
+                return byTag ? "controls.protectWorkspaces.byTag.allowedPrincipals" : "workspaces";
             }
             case DENY_LONG_TERM_KEY_CREATION -> {
                 return "controls.denyLongTermKeyCreation";
@@ -120,6 +125,9 @@ public final class BaselineBuilder {
             }
             case DENY_LONG_TERM_KEY_USE -> {
                 return "controls.denyLongTermKeyUse";
+            }
+            case RESTRICT_PLATFORM_ADMINISTRATION -> {
+                return "controls.restrictPlatformAdministration.platformAdmins";
             }
             default -> {
                 return "controls";

@@ -26,6 +26,11 @@ public final class StatementRenderer {
     public static final String SID_KEY_CREATION = "DenyServiceSpecificCredential";
     public static final String SID_SHADOW_USERS = "DenyShadowIamUserCreation";
     public static final String SID_KEY_USE = "DenyWhenLongTermBearerTokenUsed";
+    /** Sids of the statements the guide does not have (tagged workspaces, platform administration). */
+    public static final String SID_PROTECT_TAGGED = "DenyUnauthorizedAccessByWorkspaceTag";
+    public static final String SID_PROTECT_TAG_KEY = "DenyChangingWorkspaceProtectionTag";
+    public static final String SID_PLATFORM_ADMINISTRATION = "DenyPlatformAdministration";
+    public static final String SID_ADMIN_CONSOLE = "DenyAdminConsole";
 
     private final BaselineConfig config;
     private final Templates templates;
@@ -42,6 +47,9 @@ public final class StatementRenderer {
         if (controls.protectWorkspaces().enabled()) {
             out.addAll(protectWorkspaces());
         }
+        if (controls.protectWorkspaces().hasByTag()) {
+            out.addAll(protectTaggedWorkspaces());
+        }
         if (controls.denyLongTermKeyCreation().isEnabled()) {
             out.add(denyKeyCreation());
         }
@@ -50,6 +58,9 @@ public final class StatementRenderer {
         }
         if (controls.denyLongTermKeyUse().enabled()) {
             out.add(denyKeyUse());
+        }
+        if (controls.restrictPlatformAdministration().isEnabled()) {
+            out.addAll(restrictPlatformAdministration());
         }
         return out;
     }
@@ -91,14 +102,67 @@ public final class StatementRenderer {
         return SID_PROTECT_WORKSPACE + suffix.replaceAll("[^A-Za-z0-9]", "");
     }
 
+    /**
+     * Every workspace whose tag matches, by a wildcard workspace ARN (so the statement does not grow with the number
+     * of workspaces), plus a guard on the tag key itself so that no one outside the allow-list can set or remove it.
+     */
+    List<PolicyStatement> protectTaggedWorkspaces() {
+        ControlsConfig.ByTag byTag = config.controls().protectWorkspaces().byTag();
+        LinkedHashSet<String> principals = new LinkedHashSet<>(byTag.allowedPrincipals());
+        principals.addAll(config.exemptPrincipals());
+        Map<String, Object> access = base(SID_PROTECT_TAGGED);
+        access.put("resource", AwsFacts.workspaceArn(config.partition(), "*", "*", "*"));
+        access.put("resourceTagKey", AwsFacts.RESOURCE_TAG_KEY_PREFIX + byTag.key());
+        access.put("values", Scope.items(byTag.values()));
+        access.put("principals", Scope.items(List.copyOf(principals)));
+        Map<String, Object> guard = base(SID_PROTECT_TAG_KEY);
+        guard.put("actions", Scope.items(List.of(AwsFacts.ACTION_TAG_RESOURCE, AwsFacts.ACTION_UNTAG_RESOURCE)));
+        guard.put("tagKeysKey", AwsFacts.TAG_KEYS_KEY);
+        guard.put("tagKey", byTag.key());
+        guard.put("principals", Scope.items(List.copyOf(principals)));
+        return List.of(statement(Templates.SCP_PROTECT_TAGGED_WORKSPACES, Control.PROTECT_WORKSPACES, access),
+                statement(Templates.SCP_PROTECT_TAG_KEY, Control.PROTECT_WORKSPACES, guard));
+    }
+
+    /**
+     * Create, Reset and Update in one statement. With {@code maxAgeDays}, {@code NumericGreaterThanIfExists} on the
+     * age key denies a key that lives longer AND one created without an expiry (the key is then absent and
+     * ...IfExists holds; a plain NumericGreaterThan would let it through). Reset and Update never carry the key,
+     * so they stay denied.
+     */
     PolicyStatement denyKeyCreation() {
-        boolean scoped = config.controls().denyLongTermKeyCreation().scope() == ControlsConfig.KeyCreation.Scope.CLAUDE_SERVICE;
+        ControlsConfig.KeyCreation keys = config.controls().denyLongTermKeyCreation();
+        boolean scoped = keys.scope() == ControlsConfig.KeyCreation.Scope.CLAUDE_SERVICE;
+        boolean exempt = !config.exemptPrincipals().isEmpty();
         Map<String, Object> scope = base(SID_KEY_CREATION);
+        scope.put("actions", Scope.items(AwsFacts.KEY_LIFECYCLE_ACTIONS));
         scope.put("scoped", scoped);
-        scope.put("hasCondition", scoped || !config.exemptPrincipals().isEmpty());
+        scope.put("moreAfterScope", keys.maxAgeDays() != null || exempt);
+        scope.put("hasCondition", scoped || keys.maxAgeDays() != null || exempt);
         scope.put("serviceNameKey", AwsFacts.SSC_SERVICE_NAME_KEY);
         scope.put("serviceName", AwsFacts.SERVICE_NAME);
+        scope.put("ageDaysKey", AwsFacts.SSC_AGE_DAYS_KEY);
+        scope.put("maxAgeDays", Scope.optional(keys.maxAgeDays() == null ? null : keys.maxAgeDays().toString()));
         return statement(Templates.SCP_DENY_KEY_CREATION, Control.DENY_LONG_TERM_KEY_CREATION, scope);
+    }
+
+    /**
+     * The account-level actions (no resource, hence {@code "Resource": "*"}) and console sign-in with the admin
+     * capability, each denied to everyone but the platform admins and the exempt principals.
+     */
+    List<PolicyStatement> restrictPlatformAdministration() {
+        LinkedHashSet<String> principals = new LinkedHashSet<>(config.controls().restrictPlatformAdministration().platformAdmins());
+        principals.addAll(config.exemptPrincipals());
+        Map<String, Object> admin = base(SID_PLATFORM_ADMINISTRATION);
+        admin.put("actions", Scope.items(AwsFacts.PLATFORM_ADMIN_ACTIONS.stream().map(a -> AwsFacts.SERVICE_PREFIX + ":" + a).toList()));
+        admin.put("principals", Scope.items(List.copyOf(principals)));
+        Map<String, Object> console = base(SID_ADMIN_CONSOLE);
+        console.put("assumeConsole", AwsFacts.ACTION_ASSUME_CONSOLE);
+        console.put("capabilityKey", AwsFacts.CONSOLE_CAPABILITY_KEY);
+        console.put("adminCapability", AwsFacts.CONSOLE_CAPABILITY_ADMIN);
+        console.put("principals", Scope.items(List.copyOf(principals)));
+        return List.of(statement(Templates.SCP_PLATFORM_ADMINISTRATION, Control.RESTRICT_PLATFORM_ADMINISTRATION, admin),
+                statement(Templates.SCP_ADMIN_CONSOLE, Control.RESTRICT_PLATFORM_ADMINISTRATION, console));
     }
 
     PolicyStatement denyShadowUsers() {

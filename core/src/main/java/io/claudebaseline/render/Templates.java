@@ -45,6 +45,10 @@ public final class Templates {
     public static final String SCP_DENY_KEY_CREATION = "scp/deny-key-creation.json.mustache";
     public static final String SCP_DENY_SHADOW_USERS = "scp/deny-shadow-users.json.mustache";
     public static final String SCP_DENY_KEY_USE = "scp/deny-key-use.json.mustache";
+    public static final String SCP_PROTECT_TAGGED_WORKSPACES = "scp/protect-tagged-workspaces.json.mustache";
+    public static final String SCP_PROTECT_TAG_KEY = "scp/protect-tag-key.json.mustache";
+    public static final String SCP_PLATFORM_ADMINISTRATION = "scp/restrict-platform-administration.json.mustache";
+    public static final String SCP_ADMIN_CONSOLE = "scp/restrict-admin-console.json.mustache";
     public static final String TRAIL_DATA_SELECTOR = "cloudtrail/data-events-selector.json.mustache";
     public static final String TRAIL_MANAGEMENT_SELECTOR = "cloudtrail/management-events-selector.json.mustache";
     public static final String TF_VERSIONS = "terraform/versions.tf.mustache";
@@ -54,7 +58,8 @@ public final class Templates {
     public static final String TF_OUTPUTS = "terraform/outputs.tf.mustache";
 
     public static final List<String> ALL = List.of(SCP_POLICY, SCP_PROTECT_WORKSPACE, SCP_DENY_KEY_CREATION,
-            SCP_DENY_SHADOW_USERS, SCP_DENY_KEY_USE, TRAIL_DATA_SELECTOR, TRAIL_MANAGEMENT_SELECTOR,
+            SCP_DENY_SHADOW_USERS, SCP_DENY_KEY_USE, SCP_PROTECT_TAGGED_WORKSPACES, SCP_PROTECT_TAG_KEY,
+            SCP_PLATFORM_ADMINISTRATION, SCP_ADMIN_CONSOLE, TRAIL_DATA_SELECTOR, TRAIL_MANAGEMENT_SELECTOR,
             TF_VERSIONS, TF_VARIABLES, TF_SCPS, TF_CLOUDTRAIL, TF_OUTPUTS);
 
     private final Map<String, String> texts;
@@ -267,6 +272,16 @@ public final class Templates {
                     super.value(tc, variable, encoded);
                 }
             };
+        }
+
+        /**
+         * Partials ({@code {{> name}}}) are refused: mustache.java would resolve them against the file system and the
+         * class path, so an override could read any {@code *.mustache} file outside --templates into the output.
+         */
+        @Override
+        public java.io.Reader getReader(String resourceName) {
+            throw new TemplateException("template " + source + " includes the partial {{> " + resourceName + "}}; partials are not "
+                    + "supported (they could read files outside --templates): copy the text into the template instead");
         }
 
         @Override

@@ -78,6 +78,46 @@ final class JUnitXml {
         return sw + "\n";
     }
 
+    /**
+     * A run that an error stopped before any check: one test case in error, carrying the error's message, so
+     * Jenkins' {@code junit} step shows the failure instead of "no test reports found".
+     */
+    static String renderError(io.claudebaseline.engine.api.Action action, String message) throws XMLStreamException {
+        StringWriter sw = new StringWriter();
+        XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(sw);
+        xml.writeStartDocument("UTF-8", "1.0");
+        xml.writeCharacters("\n");
+        xml.writeStartElement("testsuites");
+        xml.writeAttribute("name", "claude-baseline " + action.id());
+        xml.writeAttribute("tests", "1");
+        xml.writeAttribute("errors", "1");
+        xml.writeCharacters("\n  ");
+        xml.writeStartElement("testsuite");
+        xml.writeAttribute("name", "claude-baseline.run");
+        xml.writeAttribute("tests", "1");
+        xml.writeAttribute("failures", "0");
+        xml.writeAttribute("errors", "1");
+        xml.writeAttribute("skipped", "0");
+        xml.writeCharacters("\n    ");
+        xml.writeStartElement("testcase");
+        xml.writeAttribute("classname", "claude-baseline.run");
+        xml.writeAttribute("name", action.id());
+        xml.writeAttribute("time", "0");
+        xml.writeStartElement("error");
+        xml.writeAttribute("message", clean(message));
+        xml.writeAttribute("type", "error");
+        xml.writeCharacters(clean(message));
+        xml.writeEndElement();
+        xml.writeEndElement();
+        xml.writeCharacters("\n  ");
+        xml.writeEndElement();
+        xml.writeCharacters("\n");
+        xml.writeEndElement();
+        xml.writeEndDocument();
+        xml.close();
+        return sw + "\n";
+    }
+
     private static String evidenceText(CheckResult c) {
         if (c.evidence().isEmpty()) {
             return "";

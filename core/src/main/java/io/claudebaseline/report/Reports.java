@@ -110,6 +110,20 @@ public final class Reports {
         }
     }
 
+    /**
+     * After an error stopped verify: {@code junit.xml} with that error as a test case in error, so a pipeline's
+     * {@code junit} step reports the failure. The message must already be redacted (the engine does it).
+     */
+    public static Path writeError(Action action, String message, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        try {
+            writeAtomically(dir.resolve(JUNIT), JUnitXml.renderError(action, message));
+        } catch (javax.xml.stream.XMLStreamException e) {
+            throw new IOException("cannot write " + dir.resolve(JUNIT) + ": " + e.getMessage(), e);
+        }
+        return Path.of(JUNIT);
+    }
+
     static void writeAtomically(Path target, String content) throws IOException {
         Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
         Files.writeString(tmp, content, StandardCharsets.UTF_8);

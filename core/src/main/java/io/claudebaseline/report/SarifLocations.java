@@ -41,6 +41,7 @@ final class SarifLocations {
                     case DENY_LONG_TERM_KEY_CREATION -> "controls.denyLongTermKeyCreation";
                     case DENY_SHADOW_USERS -> "controls.denyShadowUsers";
                     case DENY_LONG_TERM_KEY_USE -> "controls.denyLongTermKeyUse";
+                    case RESTRICT_PLATFORM_ADMINISTRATION -> "controls.restrictPlatformAdministration";
                     case CLOUDTRAIL_DATA_EVENTS -> "controls.cloudTrailDataEvents";
                 };
             }

@@ -36,9 +36,9 @@ final class BuiltInScenarios {
      */
     static final List<ActionInfo> WORKSPACE_ACTIONS = AwsFacts.workspaceActions();
 
-    private final BaselineConfig config;
-    private final String defaultAccount;
-    private final List<Scenario> out = new ArrayList<>();
+    final BaselineConfig config;
+    final String defaultAccount;
+    final List<Scenario> out = new ArrayList<>();
 
     private BuiltInScenarios(BaselineConfig config) {
         this.config = config;
@@ -53,14 +53,22 @@ final class BuiltInScenarios {
                 b.protectWorkspace(w);
             }
         }
+        if (controls.protectWorkspaces().hasByTag()) {
+            new TaggedWorkspaceScenarios(b, controls.protectWorkspaces().byTag()).derive();
+        }
         if (controls.denyLongTermKeyCreation().isEnabled()) {
             b.keyCreation(controls.denyLongTermKeyCreation());
+            b.keyLifecycle(controls.denyLongTermKeyCreation());
+            b.keyMaxAge(controls.denyLongTermKeyCreation());
         }
         if (controls.denyShadowUsers().isEnabled()) {
             b.shadowUsers(controls.denyShadowUsers());
         }
         if (controls.denyLongTermKeyUse().enabled()) {
             b.keyUse();
+        }
+        if (controls.restrictPlatformAdministration().isEnabled()) {
+            new PlatformAdministrationScenarios(b, controls.restrictPlatformAdministration()).derive();
         }
         return List.copyOf(b.out);
     }
@@ -156,8 +164,81 @@ final class BuiltInScenarios {
     }
 
     private static Request keyRequest(String principal, String userArn, String serviceName) {
-        return new Request(principal, AwsFacts.ACTION_CREATE_SERVICE_SPECIFIC_CREDENTIAL, userArn,
-                Map.of(AwsFacts.SSC_SERVICE_NAME_KEY, List.of(serviceName)));
+        return keyRequest(AwsFacts.ACTION_CREATE_SERVICE_SPECIFIC_CREDENTIAL, principal, userArn, serviceName, null);
+    }
+
+    /** A service-specific credential call; {@code ageDays} is the new key's CredentialAgeDays (null: never expires). */
+    private static Request keyRequest(String action, String principal, String userArn, String serviceName, Integer ageDays) {
+        Map<String, List<String>> context = new java.util.LinkedHashMap<>();
+        context.put(AwsFacts.SSC_SERVICE_NAME_KEY, List.of(serviceName));
+        if (ageDays != null) {
+            context.put(AwsFacts.SSC_AGE_DAYS_KEY, List.of(ageDays.toString()));
+        }
+        return new Request(principal, action, userArn, context);
+    }
+
+    /**
+     * Reset (a new secret for an existing key) and Update (re-activating a revoked key) are denied like creation,
+     * within the same scope: other services' credentials only with all-services.
+     */
+    private void keyLifecycle(ControlsConfig.KeyCreation keyCreation) {
+        String control = Control.DENY_LONG_TERM_KEY_CREATION.id();
+        String prefix = "scenario:" + control;
+        Optional<String> admin = outsider(defaultAccount, config.exemptPrincipals());
+        String userArn = userArn(defaultAccount, "", ExampleValues.userNameFor(config.controls().denyShadowUsers().userNamePattern()));
+        boolean blanket = keyCreation.scope() == ControlsConfig.KeyCreation.Scope.ALL_SERVICES;
+        for (String action : List.of(AwsFacts.ACTION_RESET_SERVICE_SPECIFIC_CREDENTIAL, AwsFacts.ACTION_UPDATE_SERVICE_SPECIFIC_CREDENTIAL)) {
+            String name = action.substring(action.indexOf(':') + 1);
+            String what = action.equals(AwsFacts.ACTION_RESET_SERVICE_SPECIFIC_CREDENTIAL)
+                    ? "resetting (a new secret for) an existing long-term Claude API key"
+                    : "re-activating (updating the status of) an existing long-term Claude API key";
+            if (admin.isEmpty()) {
+                out.add(Scenario.underivable(control, prefix + ":" + name, what + " is denied", noAdminNote()));
+                continue;
+            }
+            out.add(new Scenario(control, prefix + ":" + name, admin.get() + " is denied " + what + " (" + action + " for "
+                    + AwsFacts.SERVICE_NAME + ")", keyRequest(action, admin.get(), userArn, AwsFacts.SERVICE_NAME, null), Expect.DENIED, null));
+            out.add(new Scenario(control, prefix + ":" + name + ":other-service:" + AwsFacts.CODECOMMIT_SERVICE_NAME,
+                    admin.get() + (blanket ? " is denied " : " is not denied ") + action + " on a " + AwsFacts.CODECOMMIT_SERVICE_NAME
+                            + " credential (scope " + (blanket ? "all-services" : "claude-service") + ")",
+                    keyRequest(action, admin.get(), userArn, AwsFacts.CODECOMMIT_SERVICE_NAME, null),
+                    blanket ? Expect.DENIED : Expect.ALLOWED, null));
+        }
+        String reset = AwsFacts.ACTION_RESET_SERVICE_SPECIFIC_CREDENTIAL;
+        exemptWithSuffix(control, prefix, ":" + reset.substring(reset.indexOf(':') + 1), defaultAccount,
+                "may reset a long-term Claude API key", p -> keyRequest(reset, p, userArn, AwsFacts.SERVICE_NAME, null), null);
+    }
+
+    /**
+     * Keys that expire: without maxAgeDays even a one-day key is denied; with it, a key within the limit is allowed,
+     * and a longer one AND one with no expiry at all (the age key then missing from the request) are denied.
+     */
+    private void keyMaxAge(ControlsConfig.KeyCreation keyCreation) {
+        String control = Control.DENY_LONG_TERM_KEY_CREATION.id();
+        String prefix = "scenario:" + control + ":max-age";
+        Optional<String> admin = outsider(defaultAccount, config.exemptPrincipals());
+        if (admin.isEmpty()) {
+            out.add(Scenario.underivable(control, prefix, "creating an expiring long-term Claude API key", noAdminNote()));
+            return;
+        }
+        String userArn = userArn(defaultAccount, "", ordinaryUser(config.controls().denyShadowUsers().userNamePattern()));
+        String create = AwsFacts.ACTION_CREATE_SERVICE_SPECIFIC_CREDENTIAL;
+        Integer max = keyCreation.maxAgeDays();
+        if (max == null) {
+            out.add(new Scenario(control, prefix + ":expiring-key-without-max-age", admin.get()
+                    + " is denied creating a Claude API key that expires in 1 day (no maxAgeDays: every new key is denied)",
+                    keyRequest(create, admin.get(), userArn, AwsFacts.SERVICE_NAME, 1), Expect.DENIED, null));
+            return;
+        }
+        out.add(new Scenario(control, prefix + ":within:" + max, admin.get() + " is not denied creating a Claude API key that expires in "
+                + max + " days (maxAgeDays " + max + ")", keyRequest(create, admin.get(), userArn, AwsFacts.SERVICE_NAME, max),
+                Expect.ALLOWED, null));
+        out.add(new Scenario(control, prefix + ":beyond:" + (max + 1), admin.get() + " is denied creating a Claude API key that expires in "
+                + (max + 1) + " days (maxAgeDays " + max + ")", keyRequest(create, admin.get(), userArn, AwsFacts.SERVICE_NAME, max + 1),
+                Expect.DENIED, max + 1 > AwsFacts.SSC_AGE_DAYS_MAX ? "IAM itself rejects more than " + AwsFacts.SSC_AGE_DAYS_MAX + " days" : null));
+        out.add(new Scenario(control, prefix + ":never-expires", admin.get() + " is denied creating a Claude API key with no expiry"
+                + " (no CredentialAgeDays, so " + AwsFacts.SSC_AGE_DAYS_KEY + " is missing from the request)",
+                keyRequest(create, admin.get(), userArn, AwsFacts.SERVICE_NAME, null), Expect.DENIED, null));
     }
 
     private void shadowUsers(ControlsConfig.ShadowUsers shadow) {
@@ -227,12 +308,18 @@ final class BuiltInScenarios {
     // ------------------------------------------------------------------ shared
 
     /** One ALLOWED scenario per exempt principal: exempt principals are exempt from every deny. */
-    private void exempt(String control, String prefix, String account, String what,
-                        java.util.function.Function<String, Request> request, String extraNote) {
+    void exempt(String control, String prefix, String account, String what,
+                java.util.function.Function<String, Request> request, String extraNote) {
+        exemptWithSuffix(control, prefix, "", account, what, request, extraNote);
+    }
+
+    /** {@link #exempt}, with checks named {@code <prefix>:exempt[k]<suffix>} (several exempt checks per control). */
+    void exemptWithSuffix(String control, String prefix, String suffix, String account, String what,
+                          java.util.function.Function<String, Request> request, String extraNote) {
         List<String> exempt = config.exemptPrincipals();
         for (int k = 0; k < exempt.size(); k++) {
             String pattern = exempt.get(k);
-            String check = prefix + ":exempt[" + k + "]";
+            String check = prefix + ":exempt[" + k + "]" + suffix;
             Optional<String> principal = ExampleValues.principalFor(pattern, account, config.partition());
             if (principal.isEmpty()) {
                 out.add(Scenario.underivable(control, check, "exempt principal " + pattern + " " + what,
@@ -244,14 +331,42 @@ final class BuiltInScenarios {
         }
     }
 
+    /**
+     * A scenario for the unlisted administrator ({@code outsider}), or an underivable one when every candidate
+     * matches {@code excluded} (the {@code listName} allow-list or the exempt principals).
+     */
+    void unlisted(String control, String check, Optional<String> outsider, List<String> excluded, String listName, String claim,
+                  java.util.function.Function<String, Request> request, Expect expect, String note) {
+        if (outsider.isEmpty()) {
+            out.add(Scenario.underivable(control, check, "an unlisted principal " + claim, "every candidate administrator principal"
+                    + " matches a " + listName + " or exempt pattern (" + String.join(", ", excluded) + "); the list may be too broad"));
+            return;
+        }
+        out.add(new Scenario(control, check, "unlisted principal " + outsider.get() + " (an administrator, but not on the " + listName
+                + " list) " + claim, request.apply(outsider.get()), expect, note));
+    }
+
+    /** An ALLOWED scenario for a concrete principal matching {@code pattern} of a list ({@code who}: "platform admin"). */
+    void listed(String control, String check, String who, String pattern, String claim,
+                java.util.function.Function<String, Request> request, String note) {
+        Optional<String> principal = ExampleValues.principalFor(pattern, defaultAccount, config.partition());
+        if (principal.isEmpty()) {
+            out.add(Scenario.underivable(control, check, who + " " + pattern + " " + claim,
+                    "no concrete principal ARN matches the pattern " + pattern));
+            return;
+        }
+        out.add(new Scenario(control, check, who + " " + principal.get() + " " + claim, request.apply(principal.get()),
+                Expect.ALLOWED, join(derivedNote(pattern, principal.get()), note)));
+    }
+
     /** An administrator-like principal in {@code account} that matches none of {@code excluded}. */
-    private Optional<String> outsider(String account, List<String> excluded) {
+    Optional<String> outsider(String account, List<String> excluded) {
         List<String> candidates = ADMIN_PRINCIPAL_NAMES.stream()
                 .map(n -> "arn:" + config.partition() + ":iam::" + account + ":" + n).toList();
         return ExampleValues.firstOf(candidates, c -> !matchesAny(excluded, c));
     }
 
-    private static boolean matchesAny(List<String> patterns, String principal) {
+    static boolean matchesAny(List<String> patterns, String principal) {
         return patterns.stream().anyMatch(p -> ArnMatcher.arnLike(p, principal));
     }
 
@@ -265,20 +380,24 @@ final class BuiltInScenarios {
         return "arn:" + config.partition() + ":iam::" + account + ":user/" + path + name;
     }
 
-    private String noAdminNote() {
+    String noAdminNote() {
         return "every candidate administrator principal in account " + defaultAccount + " matches an exempt pattern ("
                 + String.join(", ", config.exemptPrincipals()) + "); the exemption may be too broad";
     }
 
-    private static String derivedNote(String pattern, String principal) {
+    static String derivedNote(String pattern, String principal) {
         return pattern.equals(principal) ? null : "example principal " + principal + " derived from the pattern " + pattern;
     }
 
-    private static String join(String a, String b) {
+    static String join(String a, String b) {
         if (a == null) {
             return b;
         }
         return b == null ? a : a + "; " + b;
+    }
+
+    static String qualified(String action) {
+        return AwsFacts.SERVICE_PREFIX + ":" + action;
     }
 
     static boolean concreteAccount(String account) {

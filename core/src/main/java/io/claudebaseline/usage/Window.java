@@ -23,7 +23,9 @@ public record Window(Instant from, Instant to) {
     }
 
     /** The window of a request: {@code since} before {@code now}, or from/to, or the default 90 days. */
-    public static Window of(EngineRequest.UsageWindow w, Instant now) {
+    public static Window of(EngineRequest.UsageWindow w, Instant exactlyNow) {
+        // Whole seconds: the window is printed, and put into SQL, as the user would write it.
+        Instant now = exactlyNow.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         if (w.since() != null && (w.from() != null || w.to() != null)) {
             throw new IllegalArgumentException("give either --since or --from/--to, not both");
         }

@@ -143,4 +143,21 @@ class AwsClientFactoryTest {
             assertThat(aws.callStats().calls("iam:ListUsers")).isEqualTo(1);
         }
     }
+
+    @Test
+    void aMalformedSharedCredentialsFileIsNamedWithTheLineTheSdkObjectedTo(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path bad = java.nio.file.Files.writeString(dir.resolve("credentials"), "[default]\naws_access_key_id = AKIAEXAMPLE\n= no-name\n");
+        Map<String, String> env = Map.of("AWS_SHARED_CREDENTIALS_FILE", bad.toString(), "AWS_CONFIG_FILE", dir.resolve("none").toString());
+        for (EngineRequest r : java.util.List.of(request().environment(env).profile("default").build(),
+                request().environment(Map.of("AWS_SHARED_CREDENTIALS_FILE", bad.toString(), "AWS_PROFILE", "default")).build(),
+                request().environment(env).build())) {
+            assertThatThrownBy(() -> AwsClientFactory.baseCredentials(r)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("the AWS credentials file " + bad + " (AWS_SHARED_CREDENTIALS_FILE) cannot be parsed")
+                    .hasMessageContaining("line 3").hasMessageNotContaining("AKIAEXAMPLE");
+        }
+        // A well-formed file given through the run's environment is the one read.
+        Path good = java.nio.file.Files.writeString(dir.resolve("good"), "[ops]\naws_access_key_id = AKIAOPS\naws_secret_access_key = x\n");
+        assertThat(AwsClientFactory.baseCredentials(request().environment(Map.of("AWS_SHARED_CREDENTIALS_FILE", good.toString(),
+                "AWS_CONFIG_FILE", dir.resolve("none").toString())).profile("ops").build()).resolveCredentials().accessKeyId()).isEqualTo("AKIAOPS");
+    }
 }

@@ -74,7 +74,7 @@ class ConfigLoaderTest {
         assertThat(problems).extracting(Problem::path).containsExactlyInAnyOrder(
                 "workspaces[0].regoin", "controls.cloudTrailDataEvents.scope", "layout", "control");
         assertThat(problems).filteredOn(p -> p.path().equals("workspaces[0].regoin")).singleElement()
-                .satisfies(p -> assertThat(p.message()).contains("unknown field 'regoin' (line 5)").contains("expected one of: account, allowedPrincipals, description, id, region"));
+                .satisfies(p -> assertThat(p.message()).contains("unknown field 'regoin' (line 5, column 5)").contains("expected one of: account, allowedPrincipals, description, id, region"));
         assertThat(problems).filteredOn(p -> p.path().equals("control")).singleElement()
                 .satisfies(p -> assertThat(p.message()).contains("expected one of:").contains("controls"));
         assertThat(problems).filteredOn(p -> p.path().equals("layout")).singleElement()
@@ -88,7 +88,7 @@ class ConfigLoaderTest {
         ConfigException e = org.junit.jupiter.api.Assertions.assertThrows(ConfigException.class, () -> ConfigLoader.parse(json, true, "c.json"));
         assertThat(e.problems()).extracting(Problem::path).containsExactlyInAnyOrder("layout", "workspaces[0].regoin");
         assertThat(e.problems()).filteredOn(p -> p.path().equals("workspaces[0].regoin")).singleElement()
-                .satisfies(p -> assertThat(p.message()).contains("(line 2)"));
+                .satisfies(p -> assertThat(p.message()).contains("(line 2, column 49)"));
         assertThat(loadProblemsJson("{\"version\": 1, \"targets\": [\"r-ab12\", null]}")).extracting(Problem::path).containsExactly("targets[1]");
     }
 

@@ -168,7 +168,50 @@ class ConfigValidatorTest {
                   denyLongTermKeyUse: false
                   cloudTrailDataEvents: {trailName: org-trail, homeRegion: us-east-1}
                 """;
-        assertThat(validate(yaml)).isEmpty();
+        assertThat(validate(yaml)).noneMatch(Problem::isError);
+    }
+
+    // ---- a baseline that protects nothing ----
+
+    static final String NOTHING_ON = """
+            version: 1
+            targets: [r-ab12]
+            controls:
+              protectWorkspaces: false
+              denyLongTermKeyCreation: false
+              denyShadowUsers: false
+              denyLongTermKeyUse: {enabled: false}
+            """;
+
+    @Test
+    void aConfigThatEnablesNoControlIsAnErrorThatNamesTheWayOut() throws Exception {
+        assertThat(validate(NOTHING_ON)).filteredOn(Problem::isError).singleElement().satisfies(p -> {
+            assertThat(p.path()).isEqualTo("controls");
+            assertThat(p.message()).contains("no control is enabled").contains("protects nothing").contains("allowEmptyBaseline: true");
+        });
+    }
+
+    @Test
+    void allowEmptyBaselineAcceptsItDeliberatelyStillWarningForEachGuideControl() throws Exception {
+        List<Problem> problems = validate(NOTHING_ON + "allowEmptyBaseline: true\n");
+        assertThat(problems).noneMatch(Problem::isError);
+        assertThat(problems).extracting(Problem::path).containsExactly("controls.protectWorkspaces", "controls.denyLongTermKeyCreation",
+                "controls.denyShadowUsers", "controls.denyLongTermKeyUse");
+        assertThat(problems).allSatisfy(p -> assertThat(p.message()).contains("off").contains("hardening guide"));
+    }
+
+    @Test
+    void eachGuideControlThatIsOffGetsAWarning() throws Exception {
+        Problem p = warning(VALID.replace("controls:\n", "controls:\n  denyShadowUsers: {enabled: false}\n"));
+        assertThat(p.path()).isEqualTo("controls.denyShadowUsers");
+        assertThat(p.message()).contains("off").contains("docs/controls.md");
+        assertThat(validate(VALID)).isEmpty();
+    }
+
+    @Test
+    void allowEmptyBaselineMustBeABoolean() {
+        assertThatThrownBy(() -> validate(NOTHING_ON + "allowEmptyBaseline: \"yes\"\n")).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("allowEmptyBaseline");
     }
 
     // ---- principals ----

@@ -82,6 +82,9 @@ class FaultInjectionTest {
         AwsOperationException e = failure(Action.VERIFY, new FaultInjector().always("organizations:DescribeOrganization", Fault.ACCESS_DENIED));
         assertThat(e.kind()).isEqualTo(Kind.ACCESS_DENIED);
         assertThat(e.getMessage()).contains("lacks the IAM permission organizations:DescribeOrganization", "permissions --for verify");
+        // verify --report-dir still leaves a junit.xml with the error, so Jenkins shows it instead of "no test reports found".
+        assertThat(world.dir.resolve("reports/junit.xml")).content().contains("<error", "errors=\"1\"",
+                "lacks the IAM permission organizations:DescribeOrganization");
 
         AwsOperationException iam = failure(Action.VERIFY, new FaultInjector().always("iam:ListServiceSpecificCredentials", Fault.ACCESS_DENIED));
         assertThat(iam.getMessage()).contains("lacks the IAM permission iam:ListServiceSpecificCredentials");

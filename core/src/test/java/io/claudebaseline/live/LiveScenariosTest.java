@@ -45,6 +45,9 @@ class LiveScenariosTest {
         assertThat(plan.exitCode()).isEqualTo(ExitCode.DRIFT);
         assertThat(dir.resolve("out/plan.json")).exists();
         assertThat(Files.readString(dir.resolve("out/plan.json"))).contains("\"create-scp\"", "\"enable-policy-type\"", "\"put-event-selectors\"");
+        // plan --report-dir: the pending changes as the reports people look at (issue 12).
+        assertThat(Files.readString(dir.resolve("reports/report.html"))).contains("create-scp", "put-event-selectors");
+        assertThat(Files.readString(dir.resolve("reports/report.json"))).contains("\"action\" : \"plan\"", "create-scp");
 
         EngineResult dry = world.run(Action.APPLY, world.server.engine(), true);
         assertThat(dry.changes()).isEqualTo(plan.changes());
@@ -146,6 +149,9 @@ class LiveScenariosTest {
                 "long-term-key:" + acct + ":" + keyId);
         CheckResult content = verify.checks().stream().filter(c -> c.check().equals("scp-content:" + name)).findFirst().orElseThrow();
         assertThat(content.evidence().get("unexpectedStatements").toString()).contains("Weakened");
+        CheckResult selectors = verify.checks().stream().filter(c -> c.check().equals("trail-data-selectors")).findFirst().orElseThrow();
+        assertThat(selectors.evidence().get("baselineAdvancedEventSelectors").toString()).contains("AWS::AWSExternalAnthropic::Workspace");
+        assertThat(selectors.evidence().get("advancedEventSelectors").toString()).doesNotContain("AWS::AWSExternalAnthropic::Workspace");
         CheckResult key = verify.checks().stream().filter(c -> c.check().startsWith("long-term-key:")).findFirst().orElseThrow();
         assertThat(key.evidence()).containsEntry("userName", "AeaApiKey-7f3a").containsEntry("keyId", keyId).containsKey("created")
                 .containsEntry("expires", "never");

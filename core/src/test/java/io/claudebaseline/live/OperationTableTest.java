@@ -16,7 +16,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every AWS call plan, apply and verify make is in the operation table for that command, so the policy
+ * Every AWS call plan, apply, verify and destroy make is in the operation table for that command, so the policy
  * {@code claude-baseline permissions --for <command>} prints grants everything the command does.
  */
 @ExtendWith(MotoServer.class)
@@ -36,6 +36,10 @@ class OperationTableTest {
         Set<String> verifyWithAudit = assertCallsListed(world, Action.VERIFY, Command.VERIFY);
         assertThat(verifyWithAudit).contains("iam:ListServiceSpecificCredentials", "cloudtrail:GetEventSelectors",
                 "organizations:ListTargetsForPolicy");
+
+        // destroy: its calls (reads, DetachPolicy, DeletePolicy, PutEventSelectors) are listed for destroy.
+        Set<String> destroy = assertCallsListed(world, Action.DESTROY, Command.DESTROY);
+        assertThat(destroy).contains("organizations:DetachPolicy", "organizations:DeletePolicy", "cloudtrail:PutEventSelectors");
     }
 
     private static Set<String> assertCallsListed(LiveWorld world, Action action, Command command) throws Exception {

@@ -34,7 +34,7 @@ class RequiredControlsTest {
         BaselineConfig c = b.config();
         BaselineConfig off = new BaselineConfig(c.version(), c.policyNamePrefix(), c.targets(), c.workspaces(), c.exemptPrincipals(),
                 new ControlsConfig(c.controls().protectWorkspaces(), c.controls().denyLongTermKeyCreation(), c.controls().denyShadowUsers(),
-                        new ControlsConfig.Toggle(false), c.controls().cloudTrailDataEvents()),
+                        new ControlsConfig.Toggle(false), c.controls().cloudTrailDataEvents(), c.controls().restrictPlatformAdministration()),
                 c.layout(), c.limits(), c.tags(), c.partition(), c.scenarios(), c.audit());
         return new Baseline(off, List.of(), b.targets(), b.trail(), b.tags());
     }
@@ -95,7 +95,8 @@ class RequiredControlsTest {
         assertThatThrownBy(() -> RequiredControls.parse(List.of("protect-workspaces", "deny-everything")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'deny-everything'")
-                .hasMessageContaining("protect-workspaces, deny-long-term-key-creation, deny-shadow-users, deny-long-term-key-use, cloudtrail-data-events");
+                .hasMessageContaining("protect-workspaces, deny-long-term-key-creation, deny-shadow-users, deny-long-term-key-use,"
+                        + " platform-administration, cloudtrail-data-events");
         assertThat(RequiredControls.parse(List.of(" cloudtrail-data-events ", "cloudtrail-data-events"))).containsExactly(Control.CLOUDTRAIL_DATA_EVENTS);
         assertThat(RequiredControls.parse(null)).isEmpty();
     }

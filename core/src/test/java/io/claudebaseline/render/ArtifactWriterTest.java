@@ -88,6 +88,73 @@ class ArtifactWriterTest {
     }
 
     @Test
+    void theFilesystemRootOrASystemFolderIsRefusedBeforeItIsWalked() throws Exception {
+        for (Path out : List.of(Path.of("/"), Path.of("/usr"))) {
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> ArtifactWriter.write(baseline(""), Templates.bundled(), out, Progress.SILENT))
+                    .as(out.toString()).isInstanceOf(IOException.class)
+                    .hasMessageContaining(out.toString()).hasMessageContaining("choose");
+            assertThat(System.nanoTime() - start).as("refused without walking " + out).isLessThan(2_000_000_000L);
+        }
+    }
+
+    @Test
+    void anUnreadableFolderInsideAPreviousRenderIsAnErrorWithThePath() throws Exception {
+        Path out = tmp.resolve("out");
+        ArtifactWriter.write(baseline(""), Templates.bundled(), out, Progress.SILENT);
+        Path sub = Files.createDirectories(out.resolve("scp/private"));
+        // A folder of the user's inside the render is kept: render refuses rather than deleting it.
+        assertThatThrownBy(() -> ArtifactWriter.write(baseline(""), Templates.bundled(), out, Progress.SILENT))
+                .isInstanceOf(IOException.class).hasMessageContaining("scp/private/").hasMessageContaining("did not write");
+        Files.writeString(sub.resolve("notes.txt"), "mine");
+        Files.setPosixFilePermissions(sub, java.nio.file.attribute.PosixFilePermissions.fromString("---------"));
+        try {
+            // root reads any folder: the permission error cannot happen then
+            org.junit.jupiter.api.Assumptions.assumeFalse(Files.isReadable(sub), "running as root");
+            assertThatThrownBy(() -> ArtifactWriter.write(baseline(""), Templates.bundled(), out, Progress.SILENT))
+                    .isInstanceOf(IOException.class).hasMessageContaining(out.toAbsolutePath().toString());
+        } finally {
+            Files.setPosixFilePermissions(sub, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        }
+    }
+
+    @Test
+    void aSymlinkedOutputIsWrittenThroughNotReplaced() throws Exception {
+        Path real = Files.createDirectories(tmp.resolve("real"));
+        Path link = Files.createSymbolicLink(tmp.resolve("link"), real);
+        ArtifactWriter.write(baseline(""), Templates.bundled(), link, Progress.SILENT);
+        assertThat(Files.isSymbolicLink(link)).as("the link is still a link").isTrue();
+        assertThat(real.resolve("manifest.json")).exists();
+        ArtifactWriter.write(baseline("layout: per-control\n"), Templates.bundled(), link, Progress.SILENT);
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(real.resolve("manifest.json")).exists();
+    }
+
+    @Test
+    void aDanglingSymlinkIsRefusedWithoutNamingTheStagingFolder() throws Exception {
+        Path link = Files.createSymbolicLink(tmp.resolve("dangling"), tmp.resolve("nowhere"));
+        assertThatThrownBy(() -> ArtifactWriter.write(baseline(""), Templates.bundled(), link, Progress.SILENT))
+                .isInstanceOf(IOException.class).hasMessageContaining("symbolic link").hasMessageContaining("nowhere")
+                .hasMessageNotContaining(".rendering-");
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        try (Stream<Path> left = Files.list(tmp)) {
+            assertThat(left.map(p -> p.getFileName().toString())).containsExactly("dangling");
+        }
+    }
+
+    @Test
+    void everyOutputFolderIsPrivateLikeTheTopOne() throws Exception {
+        Path out = tmp.resolve("out");
+        ArtifactWriter.write(baseline(""), Templates.bundled(), out, Progress.SILENT);
+        try (Stream<Path> walk = Files.walk(out)) {
+            for (Path dir : walk.filter(Files::isDirectory).toList()) {
+                assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)))
+                        .as(dir.toString()).isEqualTo("rwx------");
+            }
+        }
+    }
+
+    @Test
     void aFailingRenderLeavesNoOutput() throws Exception {
         Path overrides = Files.createDirectories(tmp.resolve("templates"));
         Files.writeString(overrides.resolve("outputs.tf.mustache"), "output \"x\" {\n");

@@ -15,8 +15,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs {@code tools/hcl/check.mjs} (HashiCorp's HCL parser and formatter compiled to WebAssembly, under Node)
  * on many Terraform files in one process: starting Node and loading the WebAssembly takes about a second.
- * Missing Node or missing {@code tools/hcl/node_modules} FAILS the test with the command to fix it; it never
- * skips, because a skipped check would let unparseable Terraform through.
+ * Missing Node or missing {@code tools/hcl/node_modules} FAILS the test with the command to fix it: a skipped check
+ * would let unparseable Terraform through. Only an explicit {@code -Dcb.missingTools=skip} turns it into a skip that
+ * names the missing tool ({@link io.claudebaseline.testing.MissingTool}).
  */
 final class HclTool {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -27,14 +28,16 @@ final class HclTool {
     static JsonNode check(Map<String, String> files) throws IOException, InterruptedException {
         Path dir = toolDir();
         if (!Files.isDirectory(dir.resolve("node_modules/@cdktf/hcl2json")) || !Files.isDirectory(dir.resolve("node_modules/@cdktf/hcl-tools"))) {
-            fail("tools/hcl/node_modules is missing: run `npm ci --prefix tools/hcl` (Node 20) before the tests");
+            throw io.claudebaseline.testing.MissingTool.missing("tools/hcl's npm packages",
+                    "tools/hcl/node_modules is missing: run `npm ci --prefix tools/hcl` (Node 20) before the tests", null);
         }
         Process process;
         try {
             process = new ProcessBuilder("node", "check.mjs", "--stdin").directory(dir.toFile())
                     .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         } catch (IOException e) {
-            return fail("cannot run `node` (" + e.getMessage() + "): install Node 20 and run `npm ci --prefix tools/hcl`");
+            throw io.claudebaseline.testing.MissingTool.missing("node", "cannot run `node` (" + e.getMessage()
+                    + "): install Node 20 and run `npm ci --prefix tools/hcl`", e);
         }
         try (OutputStream in = process.getOutputStream()) {
             in.write(JSON.writeValueAsBytes(files));

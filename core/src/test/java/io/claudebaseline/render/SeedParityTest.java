@@ -38,6 +38,10 @@ class SeedParityTest {
          "Condition":{"StringEquals":{"aws-external-anthropic:BearerTokenType":"LONG_TERM"}}}]}"""
     };
 
+    static final String GUIDE_KEY_ACTIONS = "\"Action\":[\"iam:CreateServiceSpecificCredential\"]";
+    static final String OUR_KEY_ACTIONS = "\"Action\":[\"iam:CreateServiceSpecificCredential\",\"iam:ResetServiceSpecificCredential\","
+            + "\"iam:UpdateServiceSpecificCredential\"]";
+
     static final String WORKSPACE = "wrkspc_01AbCdEf23GhIj";
     static final String PERMITTED = "arn:aws:iam::111122223333:role/claude-prod-deployer";
 
@@ -60,7 +64,10 @@ class SeedParityTest {
 
         List<JsonNode> guide = new ArrayList<>();
         for (String doc : GUIDE) {
-            String filled = doc.replace("<workspace_id>", WORKSPACE).replace("<permitted_identities>", PERMITTED);
+            String filled = doc.replace("<workspace_id>", WORKSPACE).replace("<permitted_identities>", PERMITTED)
+                    // The one documented widening (docs/controls.md, "Key lifecycle"): resetting a key and
+                    // re-activating one are denied with creating it.
+                    .replace(GUIDE_KEY_ACTIONS, OUR_KEY_ACTIONS);
             PolicySemantics.parse(filled).path("Statement").forEach(guide::add);
         }
         List<JsonNode> rendered = new ArrayList<>();

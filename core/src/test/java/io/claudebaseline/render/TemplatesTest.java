@@ -8,6 +8,7 @@ import io.claudebaseline.config.ConfigLoader;
 import io.claudebaseline.model.Baseline;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,6 +70,20 @@ class TemplatesTest {
         Templates t = Templates.withOverrides(dir);
         assertThatThrownBy(() -> BaselineBuilder.build(ConfigLoader.parse(TerraformHclTest.BASE, false, "t"), t))
                 .isInstanceOf(TemplateException.class).hasMessageContaining("{{sidd}}").hasMessageContaining("deny-key-use.json.mustache");
+    }
+
+    @Test
+    void aPartialCannotReadTemplatesOutsideTheTemplatesDirectory(@org.junit.jupiter.api.io.TempDir Path outside) throws Exception {
+        Path secret = Files.writeString(outside.resolve("secret.mustache"), "TOPSECRET-CONTENT");
+        String base = secret.toString().substring(0, secret.toString().length() - ".mustache".length());
+        for (String partial : List.of(base, "../" + outside.getFileName() + "/secret", "deny-key-use.json")) {
+            Files.writeString(dir.resolve("deny-key-use.json.mustache"), "{\"Sid\": \"{{sid}}\", \"Effect\": \"Deny\", \"Note\": \"{{> " + partial + "}}\"}");
+            Templates t = Templates.withOverrides(dir);
+            assertThatThrownBy(() -> BaselineBuilder.build(ConfigLoader.parse(TerraformHclTest.BASE, false, "t"), t))
+                    .as(partial).isInstanceOf(TemplateException.class)
+                    .hasMessageContaining("deny-key-use.json.mustache").hasMessageContaining("partial")
+                    .hasMessageNotContaining("TOPSECRET");
+        }
     }
 
     static String bundledText(String name) throws java.io.IOException {

@@ -73,6 +73,15 @@ class TerraformHclTest {
                   denyLongTermKeyCreation: {scope: all-services}
                   denyShadowUsers: {userNamePattern: "AeaApiKey-????????", anyPath: false}
                 """);
+        // Issue 11's closed holes: lifecycle + maxAgeDays, platform administration, protect by tag (per-control: one SCP each).
+        VARIANTS.put("closed-holes-per-control", BASE + """
+                exemptPrincipals: [arn:aws:iam::*:role/BreakGlassAdmin]
+                layout: per-control
+                controls:
+                  protectWorkspaces: {byTag: {key: criticality, values: [critical, tier-0], allowedPrincipals: [arn:aws:iam::111122223333:role/claude-critical-*]}}
+                  denyLongTermKeyCreation: {maxAgeDays: 30}
+                  restrictPlatformAdministration: {platformAdmins: [arn:aws:iam::111122223333:role/claude-platform-admin]}
+                """);
         VARIANTS.put("trail-only", """
                 version: 1
                 controls:
@@ -130,6 +139,17 @@ class TerraformHclTest {
         assertThat(trail.path("advanced_event_selector").size()).isEqualTo(2);
         assertThat(trail.path("advanced_event_selector").get(0).path("field_selector").get(2).path("starts_with").toString())
                 .contains("workspace/wrkspc_01AbCdEf23GhIj").contains("workspace/wrkspc_02AbCdEf23GhIj");
+        // The new controls reach Terraform as their own SCPs (per-control), each content the exact minified JSON.
+        JsonNode holes = parsed(result, "closed-holes-per-control/terraform/scps.tf").path("locals").get(0).path("scps");
+        assertThat(holes.has("claude-baseline-platform-administration")).isTrue();
+        String admin = holes.path("claude-baseline-platform-administration").path("content").asText();
+        assertThat(admin).isEqualTo(PolicySemantics.minify(PolicySemantics.parse(
+                rendered.get("closed-holes-per-control").get("scp/claude-baseline-platform-administration.json"))));
+        assertThat(admin).contains("\"aws-external-anthropic:CreateWorkspace\"", "\"aws-external-anthropic:AssumeConsole\"");
+        assertThat(holes.path("claude-baseline-protect-workspaces").path("content").asText())
+                .contains("aws:ResourceTag/criticality", "ForAnyValue:StringEqualsIgnoreCase");
+        assertThat(holes.path("claude-baseline-deny-long-term-key-creation").path("content").asText())
+                .contains("NumericGreaterThanIfExists", "iam:ResetServiceSpecificCredential");
         assertThat(parsed(result, "trail-only/terraform/variables.tf").path("variable").has("target_ids")).isFalse();
         assertThat(tf).doesNotContainKey("trail-only/terraform/scps.tf");
     }

@@ -38,7 +38,8 @@ class SimulatorTest {
              "Condition":{"ArnNotLike":{"aws:PrincipalArn":["arn:aws:iam::111122223333:role/claude-prod-deployer",
                "arn:aws:iam::111122223333:role/team-*","arn:aws:iam::*:role/BreakGlassAdmin"]}}}""";
     static final String KEY_CREATION = """
-            {"Sid":"DenyServiceSpecificCredential","Effect":"Deny","Action":["iam:CreateServiceSpecificCredential"],"Resource":["*"],
+            {"Sid":"DenyServiceSpecificCredential","Effect":"Deny","Action":["iam:CreateServiceSpecificCredential",
+             "iam:ResetServiceSpecificCredential","iam:UpdateServiceSpecificCredential"],"Resource":["*"],
              "Condition":{"StringEquals":{"iam:ServiceSpecificCredentialServiceName":"aws-external-anthropic.amazonaws.com"},
                "ArnNotLike":{"aws:PrincipalArn":["arn:aws:iam::*:role/BreakGlassAdmin"]}}}""";
     static final String SHADOW = """
@@ -74,10 +75,11 @@ class SimulatorTest {
     void correctScpsPassEveryBuiltInScenario() throws Exception {
         List<CheckResult> checks = run(CONFIG, scp(PROTECT, KEY_CREATION, SHADOW, KEY_USE));
         assertThat(checks).allSatisfy(c -> assertThat(c.status()).as(c.message()).isEqualTo(CheckStatus.PASS));
-        // (2 allowed + 1 unlisted + 1 exempt) x every workspace action of the reference; key creation 3; shadow users 4; key use 3
+        // (2 allowed + 1 unlisted + 1 exempt) x every workspace action of the reference; key creation 3, reset/update
+        // 2 x (claude + codecommit) + exempt, a one-day key 1; shadow users 4; key use 3
         int actions = BuiltInScenarios.WORKSPACE_ACTIONS.size();
         assertThat(actions).isEqualTo(65);
-        assertThat(checks).hasSize(4 * actions + 10);
+        assertThat(checks).hasSize(4 * actions + 16);
         assertThat(checks).filteredOn(c -> c.control().equals(Control.PROTECT_WORKSPACES.id())).hasSize(4 * actions);
         assertThat(checks).extracting(CheckResult::check).contains(P + ":unlisted:ProcessEnvironmentWork",
                 P + ":unlisted:TagResource", P + ":exempt[0]:RotateWebhookSecret", P + ":allowed[1]:CountTokens");
@@ -192,9 +194,13 @@ class SimulatorTest {
         List<CheckResult> checks = run(CONFIG, List.of());
         assertThat(checks).filteredOn(c -> c.status() == CheckStatus.FAIL).extracting(CheckResult::check)
                 .contains(P + ":unlisted:CreateInference", "scenario:deny-long-term-key-creation:claude-service",
-                        "scenario:deny-shadow-users:shadow-user", "scenario:deny-long-term-key-use:long-term");
-        // every workspace action for the unlisted administrator, plus key creation, two shadow users and key use
-        assertThat(checks).filteredOn(c -> c.status() == CheckStatus.FAIL).hasSize(BuiltInScenarios.WORKSPACE_ACTIONS.size() + 4);
+                        "scenario:deny-shadow-users:shadow-user", "scenario:deny-long-term-key-use:long-term",
+                        "scenario:deny-long-term-key-creation:ResetServiceSpecificCredential",
+                        "scenario:deny-long-term-key-creation:UpdateServiceSpecificCredential",
+                        "scenario:deny-long-term-key-creation:max-age:expiring-key-without-max-age");
+        // every workspace action for the unlisted administrator, creation, reset, update, a one-day key, 2 shadow users,
+        // long-term use
+        assertThat(checks).filteredOn(c -> c.status() == CheckStatus.FAIL).hasSize(BuiltInScenarios.WORKSPACE_ACTIONS.size() + 7);
     }
 
     @Test

@@ -56,6 +56,17 @@ final class UsageWorld implements AutoCloseable {
     final List<String> progress = new ArrayList<>();
     private final List<AutoCloseable> clients = new ArrayList<>();
 
+    /** The records and config only, without moto (local files, Athena results). */
+    UsageWorld(Path dir) throws Exception {
+        this.server = null;
+        this.dir = dir;
+        this.base = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(3, ChronoUnit.HOURS);
+        this.from = base.minus(1, ChronoUnit.HOURS);
+        this.to = Instant.now().plus(1, ChronoUnit.MINUTES);
+        this.config = dir.resolve("claude-baseline.yaml");
+        Files.copy(examples().resolve("claude-baseline.yaml"), config);
+    }
+
     UsageWorld(MotoServer server, MotoFixtures moto, Path dir, boolean withLogGroup) throws Exception {
         this.server = server;
         this.dir = dir;

@@ -17,7 +17,9 @@ public enum Action {
     /** Check the live organisation against the baseline and write reports. */
     VERIFY(true),
     /** Read the trail's Claude events back: who used each workspace, who was denied, how to tighten the allow-lists. */
-    USAGE(true);
+    USAGE(true),
+    /** Remove what the tool installed: its SCPs (detached, deleted) and its trail selectors (or, with dry-run, plan it). */
+    DESTROY(true);
 
     private final boolean needsAws;
 
@@ -40,6 +42,7 @@ public enum Action {
                 return a;
             }
         }
-        throw new IllegalArgumentException("action '" + value + "' is not one of: validate, render, simulate, plan, apply, verify, usage");
+        throw new IllegalArgumentException("action '" + value + "' is not one of: "
+                + java.util.Arrays.stream(values()).map(Action::id).collect(java.util.stream.Collectors.joining(", ")));
     }
 }

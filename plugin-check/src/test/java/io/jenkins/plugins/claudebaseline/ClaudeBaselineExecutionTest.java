@@ -301,12 +301,12 @@ class ClaudeBaselineExecutionTest {
 
     @Test
     void badArgumentsFailBeforeAnythingIsTouched() {
-        ClaudeBaselineStep s = step("destroy");
+        ClaudeBaselineStep s = step("deploy");
         s.setOnDrift("maybe");
         RecordingEngine engine = new RecordingEngine((request, progress) -> verifyResult(request, true));
         assertThatThrownBy(() -> execution(s, engine).run())
                 .isInstanceOf(AbortException.class)
-                .hasMessageContaining("action 'destroy' is not one of")
+                .hasMessageContaining("action 'deploy' is not one of")
                 .hasMessageContaining("onDrift 'maybe' is not one of");
         assertThat(engine.requests).isEmpty();
     }

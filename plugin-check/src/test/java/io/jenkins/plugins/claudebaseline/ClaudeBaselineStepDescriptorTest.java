@@ -53,14 +53,15 @@ class ClaudeBaselineStepDescriptorTest {
     @Test
     void everyCliOptionIsAnOptionalDataBoundArgument() throws Exception {
         assertThat(ClaudeBaselineStep.class.getConstructor().isAnnotationPresent(DataBoundConstructor.class)).isTrue();
-        assertThat(boundFields()).containsExactly("account", "action", "allowInsecureEndpoint", "config", "credentialsId", "dryRun",
-                "endpointUrl", "externalId", "externalIdCredentialsId", "onDrift", "outputDir", "region", "reportDir", "roleArn",
-                "templatesDir");
+        assertThat(boundFields()).containsExactly("account", "action", "allowInsecureEndpoint", "athenaTable", "config",
+                "credentialsId", "deniedAttempts", "deniedAttemptsLevel", "dryRun", "emitSql", "endpointUrl", "externalId",
+                "externalIdCredentialsId", "from", "fromResults", "ignoreExceptions", "onDrift", "outputDir", "region", "reportDir",
+                "require", "roleArn", "since", "source", "templatesDir", "to");
         // Every setter has a public getter, so the Snippet Generator can round-trip a configured step.
         for (String field : boundFields()) {
             String suffix = Character.toUpperCase(field.charAt(0)) + field.substring(1);
             Method getter = ClaudeBaselineStep.class.getMethod("isDryRun").getReturnType() == boolean.class
-                    && (field.equals("dryRun") || field.equals("allowInsecureEndpoint")) ? ClaudeBaselineStep.class.getMethod("is" + suffix)
+                    && (field.equals("dryRun") || field.equals("allowInsecureEndpoint") || field.equals("ignoreExceptions")) ? ClaudeBaselineStep.class.getMethod("is" + suffix)
                     : ClaudeBaselineStep.class.getMethod("get" + suffix);
             assertThat(getter).as(field).isNotNull();
         }

@@ -29,6 +29,10 @@ final class Fakes {
     }
 
     static final class FakeJob extends Job<FakeJob, FakeRun> {
+        @Override
+        public String getDisplayName() {
+            return "fake job";
+        }
     }
 
     /** The channel of an agent: a workspace made with it is remote, as on a real agent. */
@@ -62,6 +66,11 @@ final class Fakes {
         void complete() {
             onEndBuilding();
         }
+
+        @Override
+        public String getDisplayName() {
+            return "#1";
+        }
     }
 
     /**
@@ -85,6 +94,10 @@ final class Fakes {
     }
 
     static final class FakeFlowNode extends FlowNode {
+        @Override
+        public String getDisplayName() {
+            return "claudeBaseline";
+        }
     }
 
     /** A build log in memory. */

@@ -25,7 +25,7 @@ class ResultMapperTest {
     @Test
     void theMapHoldsOnlySandboxReadableSerializableValuesWithWorkspacePaths() throws Exception {
         StepParameters p = new StepParameters("verify", "cfg/claude-baseline.yaml", null, "reports", null, null, null, null,
-                null, null, null, false, false, null, null);
+                null, null, null, false, false, null, null, null, false, null, null, null, null, null, null, null, null, null);
         Files.createDirectories(workspace.resolve("cfg"));
         Files.writeString(workspace.resolve("cfg/claude-baseline.yaml"), "version: 1\n");
         WorkspaceFiles area = WorkspaceFiles.resolve(workspace, p);
@@ -71,7 +71,7 @@ class ResultMapperTest {
     @Test
     void renderArtifactsLandUnderTheOutputDirectory() throws Exception {
         StepParameters p = new StepParameters("render", null, "out/baseline", null, null, null, null, null, null, null, null, false,
-                false, null, null);
+                false, null, null, null, false, null, null, null, null, null, null, null, null, null);
         Files.writeString(workspace.resolve("claude-baseline.yaml"), "version: 1\n");
         WorkspaceFiles area = WorkspaceFiles.resolve(workspace, p);
         {

@@ -1,11 +1,29 @@
 package io.jenkins.plugins.claudebaseline;
 
+import com.cloudbees.jenkins.plugins.awscredentials.AmazonWebServicesCredentials;
+import com.cloudbees.plugins.credentials.CredentialsMatchers;
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.common.IdCredentials;
+import com.cloudbees.plugins.credentials.common.StandardCredentials;
+import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import hudson.EnvVars;
 import hudson.Extension;
 import hudson.FilePath;
+import hudson.model.Item;
+import hudson.model.Queue;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import hudson.model.queue.Tasks;
+import hudson.security.ACL;
+import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import java.util.List;
+import jenkins.model.Jenkins;
+import org.jenkinsci.plugins.plaincredentials.StringCredentials;
+import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
+import org.springframework.security.core.Authentication;
 import java.util.Map;
 import java.util.Set;
 import org.jenkinsci.plugins.workflow.steps.Step;
@@ -41,6 +59,17 @@ public class ClaudeBaselineStep extends Step {
     private boolean dryRun;
     private String onDrift;
     private String account;
+    private String require;
+    private boolean ignoreExceptions;
+    private String deniedAttempts;
+    private String deniedAttemptsLevel;
+    private String since;
+    private String from;
+    private String to;
+    private String source;
+    private String emitSql;
+    private String athenaTable;
+    private String fromResults;
 
     /** All arguments are optional: {@code claudeBaseline()} verifies {@code claude-baseline.yaml}. */
     @DataBoundConstructor
@@ -56,7 +85,8 @@ public class ClaudeBaselineStep extends Step {
     /** The arguments as checked-later plain values. */
     StepParameters parameters() {
         return new StepParameters(action, config, outputDir, reportDir, templatesDir, region, credentialsId, roleArn,
-                externalId, externalIdCredentialsId, endpointUrl, allowInsecureEndpoint, dryRun, onDrift, account);
+                externalId, externalIdCredentialsId, endpointUrl, allowInsecureEndpoint, dryRun, onDrift, account, require, ignoreExceptions, deniedAttempts, deniedAttemptsLevel,
+                since, from, to, source, emitSql, athenaTable, fromResults);
     }
 
     public String getAction() {
@@ -199,6 +229,108 @@ public class ClaudeBaselineStep extends Step {
         this.account = StepParameters.blankToNull(account);
     }
 
+    // Parameters mapped from the engine request fields other issues added (CLI: verify --require, --no-exceptions,
+    // --denied-attempts[-level]; usage --since/--from/--to/--source/--emit-sql/--athena-table/--from-results).
+
+    public String getRequire() {
+        return require;
+    }
+
+    @DataBoundSetter
+    public void setRequire(String require) {
+        this.require = StepParameters.blankToNull(require);
+    }
+
+    public boolean isIgnoreExceptions() {
+        return ignoreExceptions;
+    }
+
+    @DataBoundSetter
+    public void setIgnoreExceptions(boolean ignoreExceptions) {
+        this.ignoreExceptions = ignoreExceptions;
+    }
+
+    public String getDeniedAttempts() {
+        return deniedAttempts;
+    }
+
+    @DataBoundSetter
+    public void setDeniedAttempts(String deniedAttempts) {
+        this.deniedAttempts = StepParameters.blankToNull(deniedAttempts);
+    }
+
+    public String getDeniedAttemptsLevel() {
+        return deniedAttemptsLevel;
+    }
+
+    @DataBoundSetter
+    public void setDeniedAttemptsLevel(String deniedAttemptsLevel) {
+        this.deniedAttemptsLevel = StepParameters.blankToNull(deniedAttemptsLevel);
+    }
+
+    public String getSince() {
+        return since;
+    }
+
+    @DataBoundSetter
+    public void setSince(String since) {
+        this.since = StepParameters.blankToNull(since);
+    }
+
+    public String getFrom() {
+        return from;
+    }
+
+    @DataBoundSetter
+    public void setFrom(String from) {
+        this.from = StepParameters.blankToNull(from);
+    }
+
+    public String getTo() {
+        return to;
+    }
+
+    @DataBoundSetter
+    public void setTo(String to) {
+        this.to = StepParameters.blankToNull(to);
+    }
+
+    public String getSource() {
+        return source;
+    }
+
+    @DataBoundSetter
+    public void setSource(String source) {
+        this.source = StepParameters.blankToNull(source);
+    }
+
+    public String getEmitSql() {
+        return emitSql;
+    }
+
+    @DataBoundSetter
+    public void setEmitSql(String emitSql) {
+        this.emitSql = StepParameters.blankToNull(emitSql);
+    }
+
+    public String getAthenaTable() {
+        return athenaTable;
+    }
+
+    @DataBoundSetter
+    public void setAthenaTable(String athenaTable) {
+        this.athenaTable = StepParameters.blankToNull(athenaTable);
+    }
+
+    public String getFromResults() {
+        return fromResults;
+    }
+
+    @DataBoundSetter
+    public void setFromResults(String fromResults) {
+        this.fromResults = StepParameters.blankToNull(fromResults);
+    }
+
     private static String orDefault(String value, String dflt) {
         String v = StepParameters.blankToNull(value);
         return v == null ? dflt : v;
@@ -253,6 +385,7 @@ public class ClaudeBaselineStep extends Step {
             // Added with Action.USAGE (issue 14) so the step's drop-down keeps offering every action; its window
             // parameters are the jenkins helper's to map (until then the engine's default: the last 90 days).
             items.add("usage: read the trail back, per-workspace principals and a tightened allow-list", "usage");
+            items.add("destroy: detach and delete the SCPs this tool made and remove its own trail selectors", "destroy");
             return items;
         }
 
@@ -264,6 +397,87 @@ public class ClaudeBaselineStep extends Step {
             items.add("mark the build unstable", "unstable");
             items.add("only report", "ignore");
             return items;
+        }
+
+        /** Snippet Generator drop-down for {@code deniedAttemptsLevel}. */
+        public ListBoxModel doFillDeniedAttemptsLevelItems() {
+            ListBoxModel items = new ListBoxModel();
+            items.add("WARN: report them, the run stays compliant", "WARN");
+            items.add("FAIL: they make verify non-compliant", "FAIL");
+            return items;
+        }
+
+        /** Snippet Generator drop-down for usage's {@code source}. */
+        public ListBoxModel doFillSourceItems() {
+            ListBoxModel items = new ListBoxModel();
+            items.add("auto: the trail's log group if it has one, else its S3 bucket", "auto");
+            items.add("s3: the trail's S3 bucket", "s3");
+            items.add("logs: the trail's CloudWatch Logs group", "logs");
+            return items;
+        }
+
+        /** Snippet Generator drop-down for {@code credentialsId}: the AWS credentials the job may use. */
+        @POST
+        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
+            return credentialItems(item, credentialsId, AmazonWebServicesCredentials.class);
+        }
+
+        /** Names a missing credential, or one of another kind. */
+        @POST
+        public FormValidation doCheckCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
+            return checkCredential(item, value, "credentialsId", AmazonWebServicesCredentials.class, "AWS Credentials");
+        }
+
+        /** Drop-down for {@code externalIdCredentialsId}: the "Secret text" credentials the job may use. */
+        @POST
+        public ListBoxModel doFillExternalIdCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String externalIdCredentialsId) {
+            return credentialItems(item, externalIdCredentialsId, StringCredentials.class);
+        }
+
+        @POST
+        public FormValidation doCheckExternalIdCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
+            return checkCredential(item, value, "externalIdCredentialsId", StringCredentials.class, "Secret text");
+        }
+
+        private static ListBoxModel credentialItems(Item item, String current, Class<? extends StandardCredentials> type) {
+            StandardListBoxModel result = new StandardListBoxModel();
+            String value = current == null ? "" : current;
+            if (!mayList(item)) {
+                return result.includeCurrentValue(value);
+            }
+            return result.includeEmptyValue()
+                    .includeMatchingAs(buildIdentity(item), item, type, List.of(), CredentialsMatchers.always())
+                    .includeCurrentValue(value);
+        }
+
+        private static FormValidation checkCredential(Item item, String value, String field, Class<? extends IdCredentials> type,
+                                                      String kind) {
+            if (!mayList(item) || value == null || value.isBlank()) {
+                return FormValidation.ok();
+            }
+            Authentication identity = buildIdentity(item);
+            boolean ofKind = !value.startsWith("${") && !CredentialsProvider.listCredentialsInItem(type, item, identity, List.of(),
+                    CredentialsMatchers.withId(value)).isEmpty();
+            boolean ofAnyKind = ofKind || !value.startsWith("${") && !CredentialsProvider.listCredentialsInItem(StandardCredentials.class,
+                    item, identity, List.of(), CredentialsMatchers.withId(value)).isEmpty();
+            CredentialsField.Check check = CredentialsField.check(field, value, ofKind, ofAnyKind, kind);
+            return switch (check.verdict()) {
+                case OK -> FormValidation.ok();
+                case WARNING -> FormValidation.warning(check.message());
+                case ERROR -> FormValidation.error(check.message());
+            };
+        }
+
+        private static boolean mayList(Item item) {
+            return item == null
+                    ? CredentialsField.mayList(true, Jenkins.get().hasPermission(Jenkins.ADMINISTER), false, false)
+                    : CredentialsField.mayList(false, false, item.hasPermission(Item.EXTENDED_READ),
+                            item.hasPermission(CredentialsProvider.USE_ITEM));
+        }
+
+        /** The identity the job's builds run as (what they may use), as the consumer guide says; SYSTEM outside a job. */
+        private static Authentication buildIdentity(Item item) {
+            return item instanceof Queue.Task task ? Tasks.getAuthenticationOf2(task) : ACL.SYSTEM2;
         }
     }
 }

@@ -39,7 +39,7 @@ public enum DriftPolicy {
 
     /**
      * The policy that applies when the user gave {@code explicit} (possibly null). Verify and simulate fail by default
-     * because "not compliant" is exactly what a gate exists to stop. Plan and apply only report by default: pending
+     * because "not compliant" is exactly what a gate exists to stop. Plan, apply and destroy only report by default: pending
      * changes are the normal state before an apply, so they fail or destabilise the build only when asked to.
      */
     public static DriftPolicy effective(Action action, DriftPolicy explicit) {
@@ -47,7 +47,7 @@ public enum DriftPolicy {
             return explicit;
         }
         return switch (action) {
-            case PLAN, APPLY -> IGNORE;
+            case PLAN, APPLY, DESTROY -> IGNORE;
             default -> FAIL;
         };
     }

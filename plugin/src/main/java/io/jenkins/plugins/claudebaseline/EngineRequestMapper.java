@@ -31,6 +31,11 @@ public final class EngineRequestMapper {
                 .dryRun(params.dryRun())
                 .account(params.account())
                 .credentials(identity.credentials())
+                .require(params.requireList())
+                .ignoreExceptions(params.ignoreExceptions())
+                .deniedAttempts(params.parsedDeniedAttempts())
+                .deniedAttemptsLevel(params.parsedDeniedAttemptsLevel())
+                .usage(params.usageWindow(files.fromResults()))
                 .build();
     }
 }

@@ -46,7 +46,7 @@ public record StepOutcome(Kind kind, String message) implements Serializable {
     static String describeDrift(EngineResult result) {
         StringBuilder sb = new StringBuilder("claude-baseline ").append(result.action().id()).append(": ");
         Action action = result.action();
-        if (action == Action.PLAN || action == Action.APPLY) {
+        if (action == Action.PLAN || action == Action.APPLY || action == Action.DESTROY) {
             sb.append(result.changes()).append(result.changes() == 1 ? " change" : " changes")
                     .append(" pending");
         } else {

@@ -27,6 +27,17 @@ import java.util.regex.Pattern;
  * @param dryRun       apply: plan only
  * @param onDrift      fail, unstable or ignore (null: the action's default, see {@link DriftPolicy#effective})
  * @param account      verify one member account only
+ * @param require      verify: comma-separated control ids the gate depends on (CLI {@code --require})
+ * @param ignoreExceptions verify: apply none of the config's exceptions (CLI {@code --no-exceptions})
+ * @param deniedAttempts verify: also check the trail's refused Claude calls of this last stretch (24h, 7d)
+ * @param deniedAttemptsLevel WARN (default) or FAIL when {@code deniedAttempts} finds any
+ * @param since        usage: window ending now (90d, 24h, P90D; default 90d)
+ * @param from         usage: window start (UTC date or instant)
+ * @param to           usage: window end, exclusive (needs {@code from})
+ * @param source       usage: auto, s3 or logs
+ * @param emitSql      usage: print the Athena query instead (athena); no AWS call
+ * @param athenaTable  usage: the table that query reads
+ * @param fromResults  usage: a workspace CSV file, the result of that query, analysed instead of the trail
  */
 public record StepParameters(
         String action,
@@ -43,7 +54,18 @@ public record StepParameters(
         boolean allowInsecureEndpoint,
         boolean dryRun,
         String onDrift,
-        String account) implements Serializable {
+        String account,
+        String require,
+        boolean ignoreExceptions,
+        String deniedAttempts,
+        String deniedAttemptsLevel,
+        String since,
+        String from,
+        String to,
+        String source,
+        String emitSql,
+        String athenaTable,
+        String fromResults) implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
@@ -52,7 +74,10 @@ public record StepParameters(
     /** Defaults shared with the CLI: {@code render --out}, {@code apply --out}, {@code verify --report-dir}. */
     public static final String DEFAULT_OUTPUT_DIR = "baseline";
     public static final String DEFAULT_APPLY_DIR = "claude-baseline-apply";
+    public static final String DEFAULT_DESTROY_DIR = "claude-baseline-destroy";
     public static final String DEFAULT_REPORT_DIR = "claude-baseline-report";
+    /** {@code usage --report-dir}'s default. */
+    public static final String DEFAULT_USAGE_REPORT_DIR = "claude-baseline-usage";
 
     private static final Pattern WINDOWS_DRIVE = Pattern.compile("^[A-Za-z]:.*");
 
@@ -70,6 +95,16 @@ public record StepParameters(
         endpointUrl = blankToNull(endpointUrl);
         onDrift = blankToNull(onDrift);
         account = blankToNull(account);
+        require = blankToNull(require);
+        deniedAttempts = blankToNull(deniedAttempts);
+        deniedAttemptsLevel = blankToNull(deniedAttemptsLevel);
+        since = blankToNull(since);
+        from = blankToNull(from);
+        to = blankToNull(to);
+        source = blankToNull(source);
+        emitSql = blankToNull(emitSql);
+        athenaTable = blankToNull(athenaTable);
+        fromResults = blankToNull(fromResults);
     }
 
     /** @throws IllegalArgumentException naming the parameter and the accepted values */
@@ -96,6 +131,9 @@ public record StepParameters(
         if ("render".equalsIgnoreCase(a)) {
             return DEFAULT_OUTPUT_DIR;
         }
+        if ("destroy".equalsIgnoreCase(a)) {
+            return DEFAULT_DESTROY_DIR; // its pre-change snapshot, like apply's, must always be kept
+        }
         return "apply".equalsIgnoreCase(a) ? DEFAULT_APPLY_DIR : null;
     }
 
@@ -103,6 +141,9 @@ public record StepParameters(
     public String effectiveReportDir() {
         if (reportDir != null) {
             return reportDir;
+        }
+        if ("usage".equalsIgnoreCase(action.trim())) {
+            return emitSql == null ? DEFAULT_USAGE_REPORT_DIR : null; // the query goes to the log, no reports
         }
         return "verify".equalsIgnoreCase(action.trim()) ? DEFAULT_REPORT_DIR : null;
     }
@@ -125,11 +166,16 @@ public record StepParameters(
         }
         checkInsideWorkspace("config", config, problems);
         checkInsideWorkspace("templatesDir", templatesDir, problems);
+        checkInsideWorkspace("fromResults", fromResults, problems);
         checkInsideWorkspace("outputDir", outputDir, problems);
         checkInsideWorkspace("reportDir", reportDir, problems);
         if (effectiveOutputDir() != null && effectiveOutputDir().equals(effectiveReportDir())) {
             problems.add("outputDir and reportDir are both '" + effectiveOutputDir() + "': give them different directories");
         }
+        collect(problems, this::requiredControls);
+        collect(problems, this::parsedDeniedAttempts);
+        collect(problems, this::parsedDeniedAttemptsLevel);
+        collect(problems, this::usageWindow);
         if (externalId != null && externalIdCredentialsId != null) {
             problems.add("externalId and externalIdCredentialsId are both set: give the external id one way only");
         }
@@ -145,6 +191,58 @@ public record StepParameters(
             }
         }
         return problems;
+    }
+
+    /** {@code require} as control ids (comma- or space-separated, as the CLI's {@code --require a,b}). */
+    public List<String> requireList() {
+        return require == null ? List.of() : List.of(require.trim().split("[,\\s]+"));
+    }
+
+    /** The controls {@code require} names, checked by core's rule. */
+    List<io.claudebaseline.model.Control> requiredControls() {
+        try {
+            return io.claudebaseline.live.RequiredControls.parse(requireList());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("require: " + e.getMessage(), e);
+        }
+    }
+
+    /** {@code deniedAttempts} as a duration (null: off), by core's rule (90d, 24h, 30m, P90D). */
+    public java.time.Duration parsedDeniedAttempts() {
+        return deniedAttempts == null ? null : io.claudebaseline.usage.Window.parseDuration("deniedAttempts", deniedAttempts);
+    }
+
+    /** WARN (default) or FAIL. */
+    public io.claudebaseline.verify.CheckStatus parsedDeniedAttemptsLevel() {
+        if (deniedAttemptsLevel == null) {
+            return io.claudebaseline.verify.CheckStatus.WARN;
+        }
+        return switch (deniedAttemptsLevel.trim().toUpperCase(java.util.Locale.ROOT)) {
+            case "WARN" -> io.claudebaseline.verify.CheckStatus.WARN;
+            case "FAIL" -> io.claudebaseline.verify.CheckStatus.FAIL;
+            default -> throw new IllegalArgumentException("deniedAttemptsLevel '" + deniedAttemptsLevel + "' is not one of: WARN, FAIL");
+        };
+    }
+
+    /** The usage window; {@code fromResults} is given by {@link WorkspaceFiles} (a file on the node). */
+    public io.claudebaseline.engine.api.EngineRequest.UsageWindow usageWindow(java.nio.file.Path fromResultsFile) {
+        return new io.claudebaseline.engine.api.EngineRequest.UsageWindow(
+                since == null ? null : io.claudebaseline.usage.Window.parseDuration("since", since),
+                from == null ? null : io.claudebaseline.usage.Window.parseTime("from", from),
+                to == null ? null : io.claudebaseline.usage.Window.parseTime("to", to),
+                source, emitSql, athenaTable, fromResultsFile);
+    }
+
+    private Object usageWindow() {
+        return usageWindow(null);
+    }
+
+    private static void collect(List<String> problems, java.util.function.Supplier<?> check) {
+        try {
+            check.get();
+        } catch (IllegalArgumentException e) {
+            problems.add(e.getMessage());
+        }
     }
 
     /** Throws with every problem at once, so the user fixes the Jenkinsfile in one pass. */
@@ -177,6 +275,7 @@ public record StepParameters(
             case "reportDir" -> "reports";
             case "config" -> DEFAULT_CONFIG;
             case "templatesDir" -> "templates";
+            case "fromResults" -> "athena-result.csv";
             default -> DEFAULT_OUTPUT_DIR;
         };
     }
@@ -189,7 +288,10 @@ public record StepParameters(
                 + ", roleArn=" + roleArn + ", externalId=" + (externalId == null ? null : "****")
                 + ", externalIdCredentialsId=" + externalIdCredentialsId + ", endpointUrl=" + endpointUrl
                 + ", allowInsecureEndpoint=" + allowInsecureEndpoint + ", dryRun=" + dryRun + ", onDrift=" + onDrift
-                + ", account=" + account + "]";
+                + ", account=" + account + ", require=" + require + ", ignoreExceptions=" + ignoreExceptions
+                + ", deniedAttempts=" + deniedAttempts + ", deniedAttemptsLevel=" + deniedAttemptsLevel + ", since=" + since
+                + ", from=" + from + ", to=" + to + ", source=" + source + ", emitSql=" + emitSql + ", athenaTable=" + athenaTable
+                + ", fromResults=" + fromResults + "]";
     }
 
     static String blankToNull(String s) {

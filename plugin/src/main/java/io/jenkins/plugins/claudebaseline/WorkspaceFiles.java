@@ -21,9 +21,10 @@ import java.util.stream.Stream;
  * @param templatesDir the template overrides, or null
  * @param outputDir    where output goes, or null when this run writes none
  * @param reportDir    where reports go, or null
+ * @param fromResults  usage: the query result to analyse, or null
  * @param params       the arguments, for the workspace names of those paths
  */
-public record WorkspaceFiles(Path root, Path config, Path templatesDir, Path outputDir, Path reportDir, StepParameters params) {
+public record WorkspaceFiles(Path root, Path config, Path templatesDir, Path outputDir, Path reportDir, Path fromResults, StepParameters params) {
 
     /** Resolves and checks every path of {@code params} in {@code workspace}; reads no file. */
     public static WorkspaceFiles resolve(Path workspace, StepParameters params) throws IOException {
@@ -48,9 +49,17 @@ public record WorkspaceFiles(Path root, Path config, Path templatesDir, Path out
                 requireInside(root, entry, "templatesDir", params.templatesDir() + "/" + slashes(templates.relativize(entry)));
             }
         }
+        Path results = null;
+        if (params.fromResults() != null) {
+            results = root.resolve(params.fromResults());
+            if (!Files.isRegularFile(results)) {
+                throw new AbortException("fromResults: " + params.fromResults() + " is not a file in the workspace " + root + ".");
+            }
+            requireInside(root, results, "fromResults", params.fromResults());
+        }
         Path out = writable(root, params.effectiveOutputDir(), "outputDir");
         Path reports = writable(root, params.effectiveReportDir(), "reportDir");
-        return new WorkspaceFiles(root, config, templates, out, reports, params);
+        return new WorkspaceFiles(root, config, templates, out, reports, results, params);
     }
 
     /** The workspace path (relative, forward slashes) of a file the engine reported; relative ones by the directory holding them. */

@@ -18,7 +18,6 @@ import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jvnet.hudson.test.JenkinsRule;
@@ -31,7 +30,6 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
  * needs moto installed ({@code python3 -c 'import moto'}); see docs/jenkins.md.
  */
 @WithJenkins
-@EnabledIf("io.jenkins.plugins.claudebaseline.Pipelines#motoAvailable")
 @ExtendWith(MotoServer.class)
 class ClaudeBaselineStepMotoTest {
 
@@ -42,9 +40,13 @@ class ClaudeBaselineStepMotoTest {
     private JenkinsRule j;
     private MotoServer moto;
 
+    /** The agent the step runs on: the engine runs there, never on the controller. */
+    private hudson.slaves.DumbSlave agent;
+
     @BeforeEach
-    void setUp(JenkinsRule rule, MotoServer server) {
+    void setUp(JenkinsRule rule, MotoServer server) throws Exception {
         j = rule;
+        agent = j.createOnlineSlave(hudson.model.Label.get(Pipelines.AGENT_LABEL));
         moto = server;
     }
 
@@ -67,11 +69,11 @@ class ClaudeBaselineStepMotoTest {
     @Test
     void verifyAfterApplyPassesAgainstMoto() throws Exception {
         String config = organisation();
-        WorkflowJob p = job(Pipelines.withMotoEnvironment("node {\n" + Pipelines.writeConfig(config)
+        WorkflowJob p = job(Pipelines.withMotoEnvironment(Pipelines.ON_AGENT + Pipelines.writeConfig(config)
                 + "  claudeBaseline action: 'apply', endpointUrl: '" + moto.endpoint() + "'\n"
                 + "  def r = claudeBaseline action: 'verify', endpointUrl: '" + moto.endpoint() + "', reportDir: 'reports'\n"
                 + "  echo \"compliant=${r.compliant} failed=${r.checks.findAll { it.status == 'FAIL' }.size()} reportDir=${r.reportDir}\"\n"
-                + "  if (!fileExists('reports/junit.xml')) { error 'junit.xml was not copied into the workspace' }\n"
+                + "  if (!fileExists('reports/junit.xml')) { error 'junit.xml was not written into the workspace' }\n"
                 + "}"));
         WorkflowRun b = j.buildAndAssertSuccess(p);
         j.assertLogContains("compliant=true failed=0 reportDir=reports", b);
@@ -81,20 +83,20 @@ class ClaudeBaselineStepMotoTest {
     @Test
     void driftFailsTheBuildByDefault() throws Exception {
         String config = organisation(); // nothing applied: every SCP is missing
-        WorkflowJob p = job(Pipelines.withMotoEnvironment("node {\n" + Pipelines.writeConfig(config)
+        WorkflowJob p = job(Pipelines.withMotoEnvironment(Pipelines.ON_AGENT + Pipelines.writeConfig(config)
                 + "  claudeBaseline action: 'verify', endpointUrl: '" + moto.endpoint() + "', reportDir: 'reports'\n"
                 + "  echo 'not reached'\n"
                 + "}"));
         WorkflowRun b = j.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0));
         j.assertLogContains("claude-baseline verify: not compliant", b);
         j.assertLogNotContains("not reached", b);
-        assertTrue(j.jenkins.getWorkspaceFor(p).child("reports/junit.xml").exists(), "reports are written before the build fails");
+        assertTrue(agent.getWorkspaceFor(p).child("reports/junit.xml").exists(), "reports are written before the build fails");
     }
 
     @Test
     void driftMarksTheBuildUnstableWhenAsked() throws Exception {
         String config = organisation();
-        WorkflowJob p = job(Pipelines.withMotoEnvironment("node {\n" + Pipelines.writeConfig(config)
+        WorkflowJob p = job(Pipelines.withMotoEnvironment(Pipelines.ON_AGENT + Pipelines.writeConfig(config)
                 + "  def r = claudeBaseline action: 'verify', endpointUrl: '" + moto.endpoint() + "', onDrift: 'unstable'\n"
                 + "  echo \"after the step: compliant=${r.compliant}\"\n"
                 + "}"));
@@ -105,6 +107,12 @@ class ClaudeBaselineStepMotoTest {
                 node -> node.getPersistentAction(WarningAction.class) != null);
         assertNotNull(marked, "the step's node carries a WarningAction, so its stage shows as unstable");
         assertEquals(Result.UNSTABLE, marked.getPersistentAction(WarningAction.class).getResult());
+        // The build page: one entry, drift, and the badge in the build history.
+        ClaudeBaselineAction action = b.getAction(ClaudeBaselineAction.class);
+        assertNotNull(action);
+        assertEquals(1, action.getEntries().size());
+        assertEquals("DRIFT", action.getEntries().get(0).getVerdict());
+        assertNotNull(b.getAction(ClaudeBaselineDriftBadge.class));
     }
 
     @Test
@@ -113,7 +121,7 @@ class ClaudeBaselineStepMotoTest {
         SystemCredentialsProvider.getInstance().getCredentials().add(new AWSCredentialsImpl(CredentialsScope.GLOBAL,
                 "moto-creds", MotoServer.ACCESS_KEY_ID, MotoServer.SECRET_ACCESS_KEY, "moto"));
         SystemCredentialsProvider.getInstance().save();
-        WorkflowJob p = job("node {\n" + Pipelines.writeConfig(config)
+        WorkflowJob p = job(Pipelines.ON_AGENT + Pipelines.writeConfig(config)
                 + "  withCredentials([aws(credentialsId: 'moto-creds')]) {\n"
                 + "    def r = claudeBaseline action: 'verify', region: '" + Pipelines.REGION + "', endpointUrl: '" + moto.endpoint()
                 + "', onDrift: 'ignore'\n"
@@ -133,7 +141,7 @@ class ClaudeBaselineStepMotoTest {
                 "moto-creds", MotoServer.ACCESS_KEY_ID, MotoServer.SECRET_ACCESS_KEY, "moto"));
         SystemCredentialsProvider.getInstance().save();
         // The build's own identity is a profile that does not exist: had the step used it, the build would fail.
-        WorkflowJob p = job("node {\n" + Pipelines.writeConfig(config)
+        WorkflowJob p = job(Pipelines.ON_AGENT + Pipelines.writeConfig(config)
                 + "  withEnv(['AWS_PROFILE=claude-baseline-no-such-profile']) {\n"
                 + "    def r = claudeBaseline action: 'verify', credentialsId: 'moto-creds', region: '" + Pipelines.REGION
                 + "', endpointUrl: '" + moto.endpoint() + "', onDrift: 'ignore'\n"

@@ -33,9 +33,13 @@ class ClaudeBaselineStepTest {
 
     private JenkinsRule j;
 
+    /** The agent the step runs on: the engine runs there, never on the controller. */
+    private hudson.slaves.DumbSlave agent;
+
     @BeforeEach
-    void setUp(JenkinsRule rule) {
+    void setUp(JenkinsRule rule) throws Exception {
         j = rule;
+        agent = j.createOnlineSlave(hudson.model.Label.get(Pipelines.AGENT_LABEL));
     }
 
     private WorkflowJob job(String script) throws Exception {
@@ -47,22 +51,51 @@ class ClaudeBaselineStepTest {
     @Test
     void renderInTheSandboxWritesTheArtifactsAndReturnsAReadableMap() throws Exception {
         String example = Files.readString(Path.of("..", "examples", "claude-baseline.yaml"), StandardCharsets.UTF_8);
-        WorkflowJob p = job("node {\n" + Pipelines.writeConfig(example)
+        WorkflowJob p = job(Pipelines.ON_AGENT + Pipelines.writeConfig(example)
                 + "  def r = claudeBaseline action: 'render'\n"
                 + "  echo \"action=${r.action} compliant=${r.compliant} changes=${r.changes} reportDir=${r.reportDir}\"\n"
                 + "  echo \"manifest listed=${r.artifacts.contains('baseline/manifest.json')} files=${r.artifacts.size()}\"\n"
-                + "  if (!fileExists('baseline/manifest.json')) { error 'manifest.json was not copied into the workspace' }\n"
+                + "  if (!fileExists('baseline/manifest.json')) { error 'manifest.json was not written into the workspace' }\n"
                 + "}\n");
         WorkflowRun b = j.buildAndAssertSuccess(p);
         j.assertLogContains("action=render compliant=true changes=0 reportDir=null", b);
         j.assertLogContains("manifest listed=true", b);
-        // Paths in the log are workspace paths, never the controller's temporary copy.
-        j.assertLogNotContains(Path.of(System.getProperty("java.io.tmpdir"), "claude-baseline-").toString(), b);
+        assertTrue(agent.getWorkspaceFor(p).child("baseline/manifest.json").exists(), "written on the agent");
+        assertFalse(j.jenkins.getWorkspaceFor(p).child("baseline").exists(), "nothing is written on the controller");
+        // One build-page entry per call.
+        ClaudeBaselineAction action = b.getAction(ClaudeBaselineAction.class);
+        assertTrue(action != null && action.getEntries().size() == 1 && action.getEntries().get(0).isCompliant());
+        assertTrue(b.getAction(ClaudeBaselineDriftBadge.class) == null, "no drift, no badge");
+    }
+
+    @Test
+    void aConfigSymlinkedOutOfTheWorkspaceIsRefusedOnTheAgent() throws Exception {
+        WorkflowJob p = job(Pipelines.ON_AGENT + "  sh 'echo version: 1 > ../outside.yaml && ln -sf ../outside.yaml claude-baseline.yaml'\n"
+                + "  claudeBaseline action: 'validate'\n}\n");
+        WorkflowRun b = j.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0));
+        j.assertLogContains("config: claude-baseline.yaml leads outside the workspace through a symbolic link", b);
+    }
+
+    @Test
+    void onTheBuiltInNodeTheControllersIdentityIsNeverUsed() throws Exception {
+        WorkflowJob p = job("node('built-in') {\n" + Pipelines.writeConfig(Pipelines.configFor("r-ab12", Pipelines.SOME_MEMBER_ACCOUNT))
+                + "  claudeBaseline action: 'verify'\n}\n");
+        WorkflowRun b = j.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0));
+        j.assertLogContains("runs on the built-in node", b);
+        j.assertLogContains("controller's own AWS identity", b);
+    }
+
+    @Test
+    void plainHttpToAnotherHostIsRefused() throws Exception {
+        WorkflowJob p = job(Pipelines.ON_AGENT + Pipelines.writeConfig(Pipelines.configFor("r-ab12", Pipelines.SOME_MEMBER_ACCOUNT))
+                + "  claudeBaseline action: 'verify', endpointUrl: 'http://moto.example:5000'\n}\n");
+        WorkflowRun b = j.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0));
+        j.assertLogContains("is plain http:// to moto.example", b);
     }
 
     @Test
     void anUnknownCredentialsIdFailsClearly() throws Exception {
-        WorkflowJob p = job("node {\n" + Pipelines.writeConfig(Pipelines.configFor("r-ab12", Pipelines.SOME_MEMBER_ACCOUNT))
+        WorkflowJob p = job(Pipelines.ON_AGENT + Pipelines.writeConfig(Pipelines.configFor("r-ab12", Pipelines.SOME_MEMBER_ACCOUNT))
                 + "  claudeBaseline action: 'verify', credentialsId: 'no-such-credential'\n"
                 + "}\n");
         WorkflowRun b = j.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0));
@@ -72,16 +105,16 @@ class ClaudeBaselineStepTest {
     @Test
     void configErrorsFailWithTheValidationMessage() throws Exception {
         String bad = Pipelines.configFor("r-ab12", Pipelines.SOME_MEMBER_ACCOUNT).replace("account: \"" + Pipelines.SOME_MEMBER_ACCOUNT + "\"", "account: \"1234\"");
-        WorkflowJob p = job("node {\n" + Pipelines.writeConfig(bad) + "  claudeBaseline action: 'render'\n}\n");
+        WorkflowJob p = job(Pipelines.ON_AGENT + Pipelines.writeConfig(bad) + "  claudeBaseline action: 'render'\n}\n");
         WorkflowRun b = j.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0));
         j.assertLogContains("Invalid configuration claude-baseline.yaml", b);
         j.assertLogContains("workspaces[0].account", b);
-        assertFalse(j.jenkins.getWorkspaceFor(p).child("baseline").exists(), "nothing is written for an invalid config");
+        assertFalse(agent.getWorkspaceFor(p).child("baseline").exists(), "nothing is written for an invalid config");
     }
 
     @Test
     void badArgumentsAreReportedTogether() throws Exception {
-        WorkflowJob p = job("node {\n" + Pipelines.writeConfig(Pipelines.configFor("r-ab12", Pipelines.SOME_MEMBER_ACCOUNT))
+        WorkflowJob p = job(Pipelines.ON_AGENT + Pipelines.writeConfig(Pipelines.configFor("r-ab12", Pipelines.SOME_MEMBER_ACCOUNT))
                 + "  claudeBaseline action: 'deploy', onDrift: 'sometimes'\n}\n");
         WorkflowRun b = j.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0));
         j.assertLogContains("action 'deploy' is not one of", b);
@@ -101,6 +134,8 @@ class ClaudeBaselineStepTest {
         step.setReportDir("reports");
         step.setOnDrift("unstable");
         step.setCredentialsId("aws-org-admin");
+        step.setAllowInsecureEndpoint(true);
+        step.setEndpointUrl("http://moto:5000");
         ClaudeBaselineStep configured = new StepConfigTester(j).configRoundTrip(step);
         j.assertEqualDataBoundBeans(step, configured);
 

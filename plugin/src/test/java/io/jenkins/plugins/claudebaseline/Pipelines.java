@@ -1,7 +1,6 @@
 package io.jenkins.plugins.claudebaseline;
 
 import io.claudebaseline.testing.MotoServer;
-import java.io.IOException;
 
 /** Configs and Pipeline snippets shared by the JenkinsRule tests. */
 final class Pipelines {
@@ -12,6 +11,11 @@ final class Pipelines {
 
     private Pipelines() {
     }
+
+    /** The label of the agent the tests create; the step runs there, as in production. */
+    static final String AGENT_LABEL = "claude-agent";
+    /** Opens the node block every test Pipeline runs in. */
+    static final String ON_AGENT = "node('" + AGENT_LABEL + "') {\n";
 
     /** A member account id for configs that are never checked against AWS. */
     static final String SOME_MEMBER_ACCOUNT = "111122223333";
@@ -53,27 +57,5 @@ final class Pipelines {
     static String withMotoEnvironment(String body) {
         return "withEnv(['AWS_ACCESS_KEY_ID=" + MotoServer.ACCESS_KEY_ID + "', 'AWS_SECRET_ACCESS_KEY="
                 + MotoServer.SECRET_ACCESS_KEY + "', 'AWS_REGION=" + REGION + "']) {\n" + body + "\n}\n";
-    }
-
-    /**
-     * Whether moto can serve the tests: an external one is configured ({@code -Dcb.moto.endpoint}) or
-     * {@code python3 -c 'import moto'} works. Jenkins' own CI agents have no moto, so there the tests that need it
-     * are skipped (and reported as skipped); everywhere this project's CI runs, moto is installed.
-     */
-    static boolean motoAvailable() {
-        String endpoint = System.getProperty("cb.moto.endpoint");
-        if (endpoint != null && !endpoint.isBlank()) {
-            return true;
-        }
-        try {
-            Process p = new ProcessBuilder(System.getProperty("cb.python", "python3"), "-c", "import moto")
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            return p.waitFor() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 }

@@ -7,7 +7,7 @@ import hudson.model.Result;
  * Stand-in for workflow-api's {@code WarningAction}: marks a flow node (and so its stage) with a result worse than
  * SUCCESS, as the {@code unstable} step does.
  */
-public class WarningAction implements Action {
+public class WarningAction implements PersistentAction {
     private final Result result;
     private String message;
 
