@@ -20,6 +20,13 @@ import java.util.Optional;
  * remove the protection tag (in any letter case), while other tags stay free.
  */
 final class TaggedWorkspaceScenarios {
+    /**
+     * Workspace actions the tag scenarios call: inference (a data event) and skill/environment configuration. A
+     * sample is enough here: the tag statement denies {@code aws-external-anthropic:*} as one wildcard, which the
+     * listed-workspace scenarios prove action by action against the service reference.
+     */
+    static final java.util.List<String> SAMPLE_ACTIONS = java.util.List.of("CreateInference", "UpdateSkill", "UpdateEnvironment");
+
     /** Id of the example workspace; "Tagged" keeps it apart from any configured id in messages. */
     static final String EXAMPLE_WORKSPACE_ID = "wrkspc_TaggedExample01";
     /** A tag key that is not the protection key, for the "other tags stay free" scenario. */
@@ -48,7 +55,7 @@ final class TaggedWorkspaceScenarios {
         String note = "example workspace " + arn + ", protected only by its tag";
 
         for (String v : byTag.values()) {
-            for (String action : AwsFacts.SCENARIO_WORKSPACE_ACTIONS) {
+            for (String action : SAMPLE_ACTIONS) {
                 String q = BuiltInScenarios.qualified(action);
                 unlisted(outsider, excluded, "tagged[" + v + "]:" + action, "is denied " + q + " on " + tagged + v,
                         p -> onWorkspace(p, q, v), Expect.DENIED, note);
@@ -56,19 +63,19 @@ final class TaggedWorkspaceScenarios {
         }
         List<String> allowed = new ArrayList<>(new LinkedHashSet<>(byTag.allowedPrincipals()));
         for (int j = 0; j < allowed.size(); j++) {
-            for (String action : AwsFacts.SCENARIO_WORKSPACE_ACTIONS) {
+            for (String action : SAMPLE_ACTIONS) {
                 String q = BuiltInScenarios.qualified(action);
                 allowed(j, allowed.get(j), action, "may call " + q + " on " + tagged + value, p -> onWorkspace(p, q, value), note);
             }
             allowed(j, allowed.get(j), "UntagResource", "may remove the protection tag " + byTag.key() + " from " + tagged + value,
                     p -> tagging(p, AwsFacts.ACTION_UNTAG_RESOURCE, value, byTag.key()), note);
         }
-        String first = BuiltInScenarios.qualified(AwsFacts.SCENARIO_WORKSPACE_ACTIONS.get(0));
-        unlisted(outsider, excluded, "untagged:" + AwsFacts.SCENARIO_WORKSPACE_ACTIONS.get(0), "is not denied " + first
+        String first = BuiltInScenarios.qualified(SAMPLE_ACTIONS.get(0));
+        unlisted(outsider, excluded, "untagged:" + SAMPLE_ACTIONS.get(0), "is not denied " + first
                 + " on workspace " + EXAMPLE_WORKSPACE_ID + " without the tag (the tag is what protects it)",
                 p -> onWorkspace(p, first, null), Expect.ALLOWED, note);
         String other = otherValue();
-        unlisted(outsider, excluded, "other-value:" + AwsFacts.SCENARIO_WORKSPACE_ACTIONS.get(0), "is not denied " + first
+        unlisted(outsider, excluded, "other-value:" + SAMPLE_ACTIONS.get(0), "is not denied " + first
                 + " on " + tagged + other + " (a value not in byTag.values)", p -> onWorkspace(p, first, other), Expect.ALLOWED, note);
 
         unlisted(outsider, excluded, "untag", "is denied removing the protection tag " + byTag.key() + " from " + tagged + value,
