@@ -180,6 +180,19 @@ public final class AwsFacts {
     public static final int SSC_AGE_DAYS_MAX = 36_600;
 
     /**
+     * Whether a Claude key was one that {@code denyLongTermKeyCreation.maxAgeDays} lets be created: it has an expiry at
+     * most that many days after its creation (IAM sets ExpirationDate = CreateDate + CredentialAgeDays; a minute of
+     * slack for the two timestamps being taken apart). A key that never expires never qualifies, nor does any key
+     * when maxAgeDays is null (every new key is denied).
+     */
+    public static boolean keyWithinMaxAge(java.time.Instant created, java.time.Instant expires, Integer maxAgeDays) {
+        if (maxAgeDays == null || expires == null || created == null) {
+            return false;
+        }
+        return !expires.isAfter(created.plus(java.time.Duration.ofDays(maxAgeDays)).plusSeconds(60));
+    }
+
+    /**
      * Account-level administration actions of Claude Platform, none of which takes a resource (so a workspace deny
      * cannot reach them, and a deny needs {@code "Resource": "*"}): creating workspaces and registering, updating or
      * disabling the external encryption keys (Service Authorization Reference, aws-external-anthropic, 2026-09-26).

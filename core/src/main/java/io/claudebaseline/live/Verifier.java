@@ -389,15 +389,9 @@ public final class Verifier {
         }
     }
 
-    /**
-     * A key the configured {@code maxAgeDays} allows: it has an expiry, at most that many days after its creation
-     * (IAM sets ExpirationDate = creation + CredentialAgeDays). A key that never expires never qualifies.
-     */
+    /** A key the configured {@code maxAgeDays} allows ({@link AwsFacts#keyWithinMaxAge}). */
     static boolean withinMaxAge(LiveState.LongTermKey k, Integer maxAgeDays) {
-        if (maxAgeDays == null || k.expires() == null || k.created() == null) {
-            return false;
-        }
-        return !k.expires().isAfter(k.created().plus(java.time.Duration.ofDays(maxAgeDays)).plusSeconds(60));
+        return AwsFacts.keyWithinMaxAge(k.created(), k.expires(), maxAgeDays);
     }
 
     private static Map<String, Object> keyEvidence(String account, LiveState.LongTermKey k) {

@@ -28,26 +28,49 @@ public final class AccountKeyScan {
         public boolean active() {
             return StatusType.ACTIVE.toString().equals(status);
         }
+
+        /** Whether {@code denyLongTermKeyCreation.maxAgeDays} allows a key like this one (null: no key is allowed). */
+        public boolean withinMaxAge(Integer maxAgeDays) {
+            return AwsFacts.keyWithinMaxAge(created, expires, maxAgeDays);
+        }
     }
 
-    /** What one account holds. */
-    public record Inventory(List<ShadowUser> shadowUsers, List<LongTermKey> keys) {
+    /**
+     * What one account holds, judged against {@code maxAgeDays} (null when every Claude key is forbidden): an active
+     * key within it is one the baseline lets be created, so it is listed but is no finding.
+     */
+    public record Inventory(List<ShadowUser> shadowUsers, List<LongTermKey> keys, Integer maxAgeDays) {
         public Inventory {
             shadowUsers = List.copyOf(shadowUsers);
             keys = List.copyOf(keys);
+        }
+
+        /** An inventory in which every active key is forbidden (no maxAgeDays). */
+        public Inventory(List<ShadowUser> shadowUsers, List<LongTermKey> keys) {
+            this(shadowUsers, keys, null);
         }
 
         public List<LongTermKey> activeKeys() {
             return keys.stream().filter(LongTermKey::active).toList();
         }
 
-        /** Findings are shadow users and ACTIVE keys; inactive or expired keys cannot be used. */
+        /** Active keys the baseline would not let be created: no expiry, or one beyond maxAgeDays. */
+        public List<LongTermKey> forbiddenKeys() {
+            return keys.stream().filter(k -> k.active() && !k.withinMaxAge(maxAgeDays)).toList();
+        }
+
+        /** Active keys that expire within maxAgeDays of their creation: allowed, reported, no finding. */
+        public List<LongTermKey> allowedKeys() {
+            return keys.stream().filter(k -> k.active() && k.withinMaxAge(maxAgeDays)).toList();
+        }
+
+        /** Findings are shadow users and forbidden keys; inactive keys cannot be used, allowed ones are allowed. */
         public boolean hasFindings() {
-            return !shadowUsers.isEmpty() || keys.stream().anyMatch(LongTermKey::active);
+            return !shadowUsers.isEmpty() || !forbiddenKeys().isEmpty();
         }
     }
 
-    static Inventory scan(IamClient iam, NamePattern shadowUserPattern) {
+    static Inventory scan(IamClient iam, NamePattern shadowUserPattern, Integer maxAgeDays) {
         List<ShadowUser> shadowUsers = new ArrayList<>();
         AwsOperation.LIST_USERS.run("the account's IAM users", () -> {
             for (User user : iam.listUsersPaginator().users()) {
@@ -72,6 +95,6 @@ public final class AccountKeyScan {
                 marker = Boolean.TRUE.equals(page.isTruncated()) ? page.marker() : null;
             } while (marker != null);
         });
-        return new Inventory(shadowUsers, keys);
+        return new Inventory(shadowUsers, keys, maxAgeDays);
     }
 }

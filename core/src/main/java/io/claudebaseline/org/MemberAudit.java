@@ -48,11 +48,12 @@ public final class MemberAudit {
      * @param externalId  external id for that role, or null
      * @param concurrency accounts audited at once (at least 1)
      * @param pattern     shadow-user name pattern
+     * @param maxAgeDays  denyLongTermKeyCreation.maxAgeDays when that control is on, else null: keys within it are allowed
      * @param clock       nanosecond clock for the progress line's interval (System::nanoTime outside tests)
      * @return one outcome per account, sorted by account id
      */
     public static List<Outcome> run(List<String> accountIds, AwsClients aws, String roleName, String externalId,
-                                    int concurrency, String pattern, Progress progress, LongSupplier clock) {
+                                    int concurrency, String pattern, Integer maxAgeDays, Progress progress, LongSupplier clock) {
         if (accountIds.isEmpty()) {
             return List.of();
         }
@@ -65,7 +66,7 @@ public final class MemberAudit {
         try {
             ExecutorCompletionService<Outcome> done = new ExecutorCompletionService<>(pool);
             for (String id : accountIds) {
-                done.submit(() -> auditOne(id, aws, roleName, externalId, shadowUsers));
+                done.submit(() -> auditOne(id, aws, roleName, externalId, shadowUsers, maxAgeDays));
             }
             List<Outcome> outcomes = new ArrayList<>(accountIds.size());
             for (int i = 0; i < accountIds.size(); i++) {
@@ -88,9 +89,10 @@ public final class MemberAudit {
         }
     }
 
-    static Outcome auditOne(String accountId, AwsClients aws, String roleName, String externalId, NamePattern pattern) {
+    static Outcome auditOne(String accountId, AwsClients aws, String roleName, String externalId, NamePattern pattern,
+                            Integer maxAgeDays) {
         try (AwsClients member = aws.forAccount(accountId, roleName, externalId)) {
-            return new Outcome(accountId, AccountKeyScan.scan(member.iam(), pattern), null);
+            return new Outcome(accountId, AccountKeyScan.scan(member.iam(), pattern, maxAgeDays), null);
         } catch (RuntimeException e) {
             return new Outcome(accountId, null, reason(accountId, roleName, e));
         }

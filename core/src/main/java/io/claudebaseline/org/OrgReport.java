@@ -307,8 +307,9 @@ public final class OrgReport {
         if (withFindings.isEmpty()) {
             String only = settings.accountFilter() != null ? ":" + settings.accountFilter() : "";
             if (audited > 0) {
-                out.add(CheckResult.pass(CONTROL, "member-keys" + only, "No active long-term Claude key and no shadow user in the "
-                        + audited + " member account" + plural(audited) + " audited.").withEvidence(Map.of("audited", audited)));
+                out.add(CheckResult.pass(CONTROL, "member-keys" + only, "No forbidden long-term Claude key and no shadow user in the "
+                        + audited + " member account" + plural(audited) + " audited" + allowedNote(outcomes) + ".")
+                        .withEvidence(Map.of("audited", audited)));
             }
         } else {
             for (MemberAudit.Outcome o : withFindings.subList(0, Math.min(INDIVIDUAL_LIMIT, withFindings.size()))) {
@@ -317,10 +318,14 @@ public final class OrgReport {
                 String where = ac == null ? "" : " (" + tree.path(ac.account().parentId()) + ")";
                 Map<String, Object> evidence = new LinkedHashMap<>();
                 evidence.put("account", o.accountId());
-                evidence.putAll(limited("activeKeys", inv.activeKeys(), OrgReport::keyRow));
+                evidence.putAll(limited("activeKeys", inv.forbiddenKeys(), OrgReport::keyRow));
+                if (!inv.allowedKeys().isEmpty()) {
+                    evidence.putAll(limited("keysWithinMaxAgeDays", inv.allowedKeys(), OrgReport::keyRow));
+                }
                 evidence.putAll(limited("shadowUsers", inv.shadowUsers(), OrgReport::shadowUserRow));
                 out.add(new CheckResult(CONTROL, "member-keys:" + o.accountId(), severity, "Account " + o.accountId() + where
-                        + " holds " + inv.activeKeys().size() + " active long-term Claude key" + plural(inv.activeKeys().size())
+                        + " holds " + inv.forbiddenKeys().size() + " active long-term Claude key" + plural(inv.forbiddenKeys().size())
+                        + (inv.maxAgeDays() == null ? "" : " beyond maxAgeDays = " + inv.maxAgeDays())
                         + " and " + inv.shadowUsers().size() + " shadow user" + plural(inv.shadowUsers().size())
                         + "; delete them (DeleteServiceSpecificCredential: the baseline denies UpdateServiceSpecificCredential, so only an"
                         + " exempt principal can deactivate them).", evidence));
@@ -329,7 +334,7 @@ public final class OrgReport {
                 List<MemberAudit.Outcome> rest = withFindings.subList(INDIVIDUAL_LIMIT, withFindings.size());
                 Map<String, Object> evidence = new LinkedHashMap<>(limited("accounts", rest, o -> Map.of(
                         "account", o.accountId(),
-                        "activeKeys", o.inventory().activeKeys().size(),
+                        "activeKeys", o.inventory().forbiddenKeys().size(),
                         "shadowUsers", o.inventory().shadowUsers().size())));
                 out.add(new CheckResult(CONTROL, "member-keys:more", severity, rest.size() + " more member account"
                         + plural(rest.size()) + " hold long-term Claude keys or shadow users (" + withFindings.size()
@@ -357,7 +362,7 @@ public final class OrgReport {
             return o;
         }
         String account = o.accountId();
-        Waivers.Partition<AccountKeyScan.LongTermKey> keys = waivers.partition(o.inventory().activeKeys(),
+        Waivers.Partition<AccountKeyScan.LongTermKey> keys = waivers.partition(o.inventory().forbiddenKeys(),
                 k -> Waivers.Finding.of(ExceptableCheck.MEMBER_KEYS).with(Subject.ACCOUNT, account).with(Subject.USER, k.userName())
                         .with(Subject.KEY, k.id()),
                 k -> CheckResult.fail(CONTROL, "member-keys:" + account + ":" + k.id(), "Account " + account + " holds active long-term"
@@ -371,9 +376,20 @@ public final class OrgReport {
         }
         out.addAll(keys.excepted());
         out.addAll(users.excepted());
-        List<AccountKeyScan.LongTermKey> kept = new ArrayList<>(o.inventory().keys().stream().filter(k -> !k.active()).toList());
+        AccountKeyScan.Inventory inv = o.inventory();
+        List<AccountKeyScan.LongTermKey> kept = new ArrayList<>(inv.keys().stream()
+                .filter(k -> !k.active() || k.withinMaxAge(inv.maxAgeDays())).toList());
         kept.addAll(keys.remaining());
-        return new MemberAudit.Outcome(account, new AccountKeyScan.Inventory(users.remaining(), kept), null);
+        return new MemberAudit.Outcome(account, new AccountKeyScan.Inventory(users.remaining(), kept, inv.maxAgeDays()), null);
+    }
+
+    /** How many active keys the audit found within maxAgeDays: allowed, so named but no finding. */
+    private static String allowedNote(List<MemberAudit.Outcome> outcomes) {
+        List<AccountKeyScan.Inventory> audited = outcomes.stream().filter(MemberAudit.Outcome::audited)
+                .map(MemberAudit.Outcome::inventory).toList();
+        int allowed = audited.stream().mapToInt(i -> i.allowedKeys().size()).sum();
+        return allowed == 0 ? "" : " (" + allowed + " active key" + plural(allowed) + " expire" + (allowed == 1 ? "s" : "")
+                + " within maxAgeDays = " + audited.get(0).maxAgeDays() + " of creation, which the baseline allows)";
     }
 
     private static Map<String, Object> keyRow(AccountKeyScan.LongTermKey k) {
@@ -445,7 +461,8 @@ public final class OrgReport {
                 row.put("keyAuditFailure", o.failure());
             } else {
                 row.put("keyAudit", o.inventory().hasFindings() ? "findings" : "clean");
-                row.put("activeKeys", o.inventory().activeKeys().size());
+                row.put("activeKeys", o.inventory().forbiddenKeys().size());
+                row.put("keysWithinMaxAgeDays", o.inventory().allowedKeys().size());
                 row.put("shadowUsers", o.inventory().shadowUsers().size());
             }
             rows.add(row);
@@ -491,7 +508,11 @@ public final class OrgReport {
                 row.put("account", o.accountId());
                 row.put("kind", "long-term-key");
                 row.putAll(keyRow(k));
-                row.put("finding", k.active());
+                boolean allowed = k.active() && k.withinMaxAge(o.inventory().maxAgeDays());
+                row.put("finding", k.active() && !allowed);
+                if (allowed) {
+                    row.put("withinMaxAgeDays", o.inventory().maxAgeDays());
+                }
                 findings.add(row);
             }
             for (AccountKeyScan.ShadowUser u : o.inventory().shadowUsers()) {

@@ -96,7 +96,8 @@ public final class OrganizationAudit {
 
         List<MemberAudit.Outcome> outcomes = MemberAudit.run(membersToAudit(tree, audit, accountFilter), aws,
                 audit.roleName(), audit.externalId(), audit.concurrency(),
-                config.controls().denyShadowUsers().userNamePattern(), progress, clock);
+                config.controls().denyShadowUsers().userNamePattern(), config.controls().denyLongTermKeyCreation().isEnabled()
+                        ? config.controls().denyLongTermKeyCreation().maxAgeDays() : null, progress, clock);
 
         OrgReport.Output out = OrgReport.build(coverage, outcomes, new OrgReport.Settings(config.workspaces(),
                 audit.keyFindings(), audit.memberAccounts(), audit.roleName(), accountFilter, waivers));

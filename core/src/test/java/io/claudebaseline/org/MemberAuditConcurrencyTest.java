@@ -45,7 +45,7 @@ class MemberAuditConcurrencyTest {
         }
         List<String> progress = Collections.synchronizedList(new ArrayList<>());
 
-        List<MemberAudit.Outcome> outcomes = MemberAudit.run(accounts, aws, "AuditRole", null, 3, "AeaApiKey-*",
+        List<MemberAudit.Outcome> outcomes = MemberAudit.run(accounts, aws, "AuditRole", null, 3, "AeaApiKey-*", null,
                 progress::add, () -> 0L);
 
         assertThat(maxActive.get()).isEqualTo(3);

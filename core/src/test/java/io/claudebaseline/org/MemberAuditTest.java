@@ -106,6 +106,58 @@ class MemberAuditTest {
     }
 
     @Test
+    void aKeyThatExpiresWithinMaxAgeDaysIsAllowedAndOnlyLongerLivedOrNeverExpiringKeysAreFindings(MotoServer server,
+                                                                                               MotoFixtures moto) {
+        MemberAccountFixtures.GeneratedOrg g = MemberAccountFixtures.generate(moto, 1, 3);
+        String allowedOnly = g.accounts().get(0);
+        String mixed = g.accounts().get(1);
+        Map<String, Integer> expiresInDays = new java.util.HashMap<>();
+        try (IamClient iam = MemberAccountFixtures.iamIn(server, allowedOnly)) {
+            iam.createUser(r -> r.userName("ci").path("/"));
+            expiresInDays.put(claudeKey(iam, "ci"), 7);
+        }
+        String tooLong;
+        String never;
+        try (IamClient iam = MemberAccountFixtures.iamIn(server, mixed)) {
+            // IAM allows two keys per user and service, as moto enforces
+            iam.createUser(r -> r.userName("ci").path("/"));
+            iam.createUser(r -> r.userName("ops").path("/"));
+            expiresInDays.put(claudeKey(iam, "ci"), 30);
+            tooLong = claudeKey(iam, "ci");
+            expiresInDays.put(tooLong, 90);
+            never = claudeKey(iam, "ops");
+        }
+        Baseline baseline = OrgTestSupport.baseline(OrgTestSupport.config(AUDIT_ON
+                + "controls:\n  denyLongTermKeyCreation: {maxAgeDays: 30}\n"), "cb-1");
+        AwsClientSettings withExpiry = AwsClientSettings.forTests().withHttpClientDecorator(http -> new KeyExpiry(http, expiresInDays));
+        OrganizationAudit.Result result;
+        try (AwsClients aws = OrgTestSupport.clients(server, withExpiry)) {
+            result = OrganizationAudit.run(baseline, Map.of("cb-1", Set.of(g.org().rootId())), aws, null, line -> { });
+        }
+
+        // 7 days <= 30: a key the baseline lets be created is no finding
+        assertThat(result.checks()).extracting(CheckResult::check).doesNotContain("member-keys:" + allowedOnly);
+        CheckResult finding = check(result, "member-keys:" + mixed);
+        assertThat(finding.status()).isEqualTo(CheckStatus.FAIL);
+        assertThat(finding.message()).contains("2 active long-term Claude keys beyond maxAgeDays = 30");
+        assertThat(finding.evidence().get("activeKeys").toString()).contains(tooLong, never);
+        assertThat(finding.evidence().get("keysWithinMaxAgeDays").toString()).doesNotContain(tooLong, never);
+
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> rows = (List<Map<String, Object>>) ((Map<String, Object>) result.details().get("memberAudit"))
+                .get("findings");
+        assertThat(rows).filteredOn(r -> Boolean.FALSE.equals(r.get("finding"))).hasSize(2)
+                .allSatisfy(r -> assertThat(r).containsEntry("withinMaxAgeDays", 30));
+        assertThat(rows).filteredOn(r -> Boolean.TRUE.equals(r.get("finding"))).extracting(r -> r.get("keyId"))
+                .containsExactlyInAnyOrder(tooLong, never);
+    }
+
+    private static String claudeKey(IamClient iam, String user) {
+        return iam.createServiceSpecificCredential(r -> r.userName(user).serviceName(AwsFacts.SERVICE_NAME))
+                .serviceSpecificCredential().serviceSpecificCredentialId();
+    }
+
+    @Test
     void memberAuditIsOffByDefault(MotoServer server, MotoFixtures moto) {
         MemberAccountFixtures.GeneratedOrg g = MemberAccountFixtures.generate(moto, 1, 2);
         Baseline baseline = OrgTestSupport.baseline(OrgTestSupport.config("targets: [ROOT]\n"), "cb-1");
@@ -121,6 +173,68 @@ class MemberAuditTest {
     static CheckResult check(OrganizationAudit.Result result, String name) {
         return result.checks().stream().filter(c -> c.check().equals(name)).findFirst()
                 .orElseThrow(() -> new AssertionError("no check " + name + " in " + result.checks().stream().map(CheckResult::check).toList()));
+    }
+
+    /**
+     * Adds AWS's ExpirationDate to listed keys, as IAM does for a key created with CredentialAgeDays (moto 5 ignores
+     * that parameter and never sends the field): the key's id to the days from now it expires.
+     */
+    static final class KeyExpiry implements SdkHttpClient {
+        private final SdkHttpClient delegate;
+        private final Map<String, Integer> expiresInDays;
+
+        KeyExpiry(SdkHttpClient delegate, Map<String, Integer> expiresInDays) {
+            this.delegate = delegate;
+            this.expiresInDays = expiresInDays;
+        }
+
+        @Override
+        public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
+            ExecutableHttpRequest real = delegate.prepareRequest(request);
+            if (!formBody(request).contains("Action=ListServiceSpecificCredentials")) {
+                return real;
+            }
+            return new ExecutableHttpRequest() {
+                @Override
+                public HttpExecuteResponse call() throws IOException {
+                    HttpExecuteResponse response = real.call();
+                    String xml;
+                    try (InputStream in = response.responseBody().orElseThrow()) {
+                        xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                    }
+                    for (Map.Entry<String, Integer> e : expiresInDays.entrySet()) {
+                        String id = "<ServiceSpecificCredentialId>" + e.getKey() + "</ServiceSpecificCredentialId>";
+                        xml = xml.replace(id, id + "<ExpirationDate>" + java.time.Instant.now().plus(java.time.Duration.ofDays(e.getValue()))
+                                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + "</ExpirationDate>");
+                    }
+                    byte[] bytes = xml.getBytes(StandardCharsets.UTF_8);
+                    return HttpExecuteResponse.builder()
+                            .response(response.httpResponse().toBuilder().putHeader("Content-Length", String.valueOf(bytes.length)).build())
+                            .responseBody(AbortableInputStream.create(new ByteArrayInputStream(bytes)))
+                            .build();
+                }
+
+                @Override
+                public void abort() {
+                    real.abort();
+                }
+            };
+        }
+
+        @Override
+        public void close() {
+            delegate.close();
+        }
+    }
+
+    static String formBody(HttpExecuteRequest request) {
+        return request.contentStreamProvider().map(p -> {
+            try (InputStream in = p.newStream()) {
+                return URLDecoder.decode(new String(in.readAllBytes(), StandardCharsets.UTF_8), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                return "";
+            }
+        }).orElse("");
     }
 
     /**
@@ -141,13 +255,7 @@ class MemberAuditTest {
 
         @Override
         public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
-            String body = request.contentStreamProvider().map(p -> {
-                try (InputStream in = p.newStream()) {
-                    return URLDecoder.decode(new String(in.readAllBytes(), StandardCharsets.UTF_8), StandardCharsets.UTF_8);
-                } catch (IOException e) {
-                    return "";
-                }
-            }).orElse("");
+            String body = formBody(request);
             if (!(body.contains("Action=AssumeRole") && body.contains(":iam::" + account + ":role/"))) {
                 return delegate.prepareRequest(request);
             }
