@@ -108,6 +108,8 @@ public final class BaselineEngine implements Engine {
     }
 
     private EngineResult execute(EngineRequest request, Progress progress, Redactor secrets) throws Exception {
+        // The run's own clock: junit.xml gives each suite of checks the time the whole run took, config to reports.
+        long started = System.nanoTime();
         checkAccount(request.account());
         // Unknown control ids are refused before anything is read, naming the accepted ids.
         io.claudebaseline.live.RequiredControls.parse(request.require());
@@ -145,7 +147,7 @@ public final class BaselineEngine implements Engine {
             if (!UsageOperation.needsAws(request)) {
                 // --emit-sql prints a query; --from-results analyses Athena's CSV: neither reads AWS.
                 EngineResult offline = UsageOperation.offline(baseline, request, progress);
-                return request.usage().emitSql() != null ? offline : withReports(offline, request);
+                return request.usage().emitSql() != null ? offline : withReports(offline, request, started);
             }
         }
         if (request.action() == Action.VERIFY) {
@@ -175,7 +177,7 @@ public final class BaselineEngine implements Engine {
                                 : failed + " of " + checks.size() + " scenarios did not behave as expected.");
                 EngineResult result = new EngineResult(Action.SIMULATE, ok, 0, checks, warnings, List.of(), request.reportDir(), summary,
                         java.util.Map.of(COVERAGE_DETAIL, ActionCoverage.details(coverage)));
-                return withReports(secrets.redact(result), request);
+                return withReports(secrets.redact(result), request, started);
             }
             default:
                 break;
@@ -187,12 +189,12 @@ public final class BaselineEngine implements Engine {
         try (AwsClients aws = awsFactory.create(request, secrets, progress)) {
             EngineResult result;
             switch (request.action()) {
-                case PLAN -> result = withReports(secrets.redact(LiveOperations.plan(baseline, request, aws, progress)), request);
+                case PLAN -> result = withReports(secrets.redact(LiveOperations.plan(baseline, request, aws, progress)), request, started);
                 case APPLY -> result = LiveOperations.apply(baseline, request, aws, progress);
                 case DESTROY -> result = LiveOperations.destroy(baseline, request, aws, progress);
                 case VERIFY -> result = withReports(secrets.redact(withCoverage(LiveOperations.verify(baseline, request, aws, progress),
-                        baseline)), request);
-                case USAGE -> result = withReports(secrets.redact(UsageOperation.live(baseline, request, aws, progress)), request);
+                        baseline)), request, started);
+                case USAGE -> result = withReports(secrets.redact(UsageOperation.live(baseline, request, aws, progress)), request, started);
                 default -> throw new IllegalStateException("unhandled action " + request.action());
             }
             List<Problem> allWarnings = new ArrayList<>(warnings);
@@ -200,18 +202,18 @@ public final class BaselineEngine implements Engine {
             return new EngineResult(result.action(), result.compliant(), result.changes(), result.checks(), allWarnings,
                     result.artifacts(), result.reportDir(), result.summary(), result.details());
         } catch (Exception e) {
-            reportError(request, e, secrets, progress);
+            reportError(request, e, secrets, progress, started);
             throw e;
         }
     }
 
     /** verify with a report directory: an error that stopped it still leaves a junit.xml saying so. */
-    private static void reportError(EngineRequest request, Exception e, Redactor secrets, Progress progress) {
+    private static void reportError(EngineRequest request, Exception e, Redactor secrets, Progress progress, long started) {
         if (request.action() != Action.VERIFY || request.reportDir() == null) {
             return;
         }
         try {
-            Reports.writeError(request.action(), secrets.redact(e).getMessage(), request.reportDir());
+            Reports.writeError(request.action(), secrets.redact(e).getMessage(), request.reportDir(), since(started));
         } catch (java.io.IOException io) {
             progress.line("could not write the error report to " + request.reportDir() + ": " + io.getMessage());
         }
@@ -278,14 +280,18 @@ public final class BaselineEngine implements Engine {
         }
     }
 
-    private static EngineResult withReports(EngineResult result, EngineRequest request) throws java.io.IOException {
+    private static java.time.Duration since(long startedNanos) {
+        return java.time.Duration.ofNanos(System.nanoTime() - startedNanos);
+    }
+
+    private static EngineResult withReports(EngineResult result, EngineRequest request, long started) throws java.io.IOException {
         Path reportDir = request.reportDir();
         if (reportDir == null) {
             return result;
         }
         prepareDirectory(reportDir, "report directory");
         List<Path> files = new ArrayList<>(result.artifacts());
-        files.addAll(Reports.write(result, reportDir, request.configPath()));
+        files.addAll(Reports.write(result, reportDir, request.configPath(), since(started)));
         return result.withArtifacts(files, reportDir);
     }
 }

@@ -168,7 +168,7 @@ public final class Waivers {
             return excepted(finding.control(), finding.check(), finding.message(), finding.evidence(), e);
         }
         return new CheckResult(finding.control(), finding.check(), finding.status(), finding.message() + " " + expiredNote(List.of(e)),
-                withException(finding.evidence(), e));
+                withException(finding.evidence(), e), finding.duration());
     }
 
     /** An EXCEPTED check for a finding (or one item of an aggregate finding) that {@code e} covers. */

@@ -15,11 +15,16 @@ import javax.xml.stream.XMLStreamWriter;
  * {@code junit.xml}: one test suite per control, one test case per check, so Jenkins' {@code junit} step shows a
  * drift as a failed test with its message. A FAIL is a {@code <failure>}; a WARN passes but says so in
  * {@code <system-out>} (JUnit has no "warning" outcome, and a skipped test would hide it).
+ *
+ * <p>Times are measured, never made up. A check that was timed on its own (a simulated scenario: its evaluation)
+ * has its {@code time}, and a suite of such checks their sum. Verify's other checks are comparisons that all rest
+ * on one read of the organisation, so they have no separable duration: their test cases carry no {@code time}
+ * (readers take 0) and the whole run's time, config to reports, is on {@code <testsuites>}.
  */
 final class JUnitXml {
     private JUnitXml() {}
 
-    static String render(EngineResult result) throws XMLStreamException {
+    static String render(EngineResult result, java.time.Duration elapsed) throws XMLStreamException {
         Map<String, List<CheckResult>> byControl = new LinkedHashMap<>();
         for (CheckResult c : result.checks()) {
             byControl.computeIfAbsent(c.control(), k -> new java.util.ArrayList<>()).add(c);
@@ -33,6 +38,9 @@ final class JUnitXml {
         xml.writeAttribute("tests", Integer.toString(result.checks().size()));
         xml.writeAttribute("failures", Long.toString(result.count(CheckStatus.FAIL)));
         xml.writeAttribute("skipped", Long.toString(result.count(CheckStatus.EXCEPTED)));
+        if (elapsed != null) {
+            xml.writeAttribute("time", seconds(elapsed));
+        }
         for (Map.Entry<String, List<CheckResult>> suite : byControl.entrySet()) {
             xml.writeCharacters("\n  ");
             xml.writeStartElement("testsuite");
@@ -42,12 +50,18 @@ final class JUnitXml {
             xml.writeAttribute("errors", "0");
             // An EXCEPTED finding is a test skipped with the exception's reason: Jenkins shows it, the build stays green.
             xml.writeAttribute("skipped", Long.toString(suite.getValue().stream().filter(c -> c.status() == CheckStatus.EXCEPTED).count()));
+            if (suite.getValue().stream().allMatch(c -> c.duration() != null)) {
+                xml.writeAttribute("time", seconds(suite.getValue().stream().map(CheckResult::duration)
+                        .reduce(java.time.Duration.ZERO, java.time.Duration::plus)));
+            }
             for (CheckResult c : suite.getValue()) {
                 xml.writeCharacters("\n    ");
                 xml.writeStartElement("testcase");
                 xml.writeAttribute("classname", "claude-baseline." + clean(c.control()));
                 xml.writeAttribute("name", clean(c.check()));
-                xml.writeAttribute("time", "0");
+                if (c.duration() != null) {
+                    xml.writeAttribute("time", seconds(c.duration()));
+                }
                 if (c.status() == CheckStatus.FAIL) {
                     xml.writeStartElement("failure");
                     xml.writeAttribute("message", clean(c.message()));
@@ -82,7 +96,8 @@ final class JUnitXml {
      * A run that an error stopped before any check: one test case in error, carrying the error's message, so
      * Jenkins' {@code junit} step shows the failure instead of "no test reports found".
      */
-    static String renderError(io.claudebaseline.engine.api.Action action, String message) throws XMLStreamException {
+    static String renderError(io.claudebaseline.engine.api.Action action, String message, java.time.Duration elapsed)
+            throws XMLStreamException {
         StringWriter sw = new StringWriter();
         XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(sw);
         xml.writeStartDocument("UTF-8", "1.0");
@@ -102,7 +117,9 @@ final class JUnitXml {
         xml.writeStartElement("testcase");
         xml.writeAttribute("classname", "claude-baseline.run");
         xml.writeAttribute("name", action.id());
-        xml.writeAttribute("time", "0");
+        if (elapsed != null) {
+            xml.writeAttribute("time", seconds(elapsed)); // the run until the error stopped it
+        }
         xml.writeStartElement("error");
         xml.writeAttribute("message", clean(message));
         xml.writeAttribute("type", "error");
@@ -116,6 +133,11 @@ final class JUnitXml {
         xml.writeEndDocument();
         xml.close();
         return sw + "\n";
+    }
+
+    /** JUnit's unit: seconds, with the microseconds a fast check needs to be distinguishable from 0. */
+    static String seconds(java.time.Duration d) {
+        return java.math.BigDecimal.valueOf(d.toNanos() / 1000, 6).toPlainString();
     }
 
     private static String evidenceText(CheckResult c) {

@@ -41,11 +41,16 @@ public final class Reports {
      * relative to {@code dir}.
      */
     public static List<Path> write(EngineResult result, Path dir, Path configFile) throws IOException {
+        return write(result, dir, configFile, null);
+    }
+
+    /** As above; {@code elapsed} (may be null: not timed) is how long the run took, junit.xml's suite total. */
+    public static List<Path> write(EngineResult result, Path dir, Path configFile, java.time.Duration elapsed) throws IOException {
         Files.createDirectories(dir);
         String generatedAt = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
         writeAtomically(dir.resolve(JSON), ReportJson.render(result, generatedAt));
         try {
-            writeAtomically(dir.resolve(JUNIT), JUnitXml.render(result));
+            writeAtomically(dir.resolve(JUNIT), JUnitXml.render(result, elapsed));
         } catch (javax.xml.stream.XMLStreamException e) {
             throw new IOException("cannot write " + dir.resolve(JUNIT) + ": " + e.getMessage(), e);
         }
@@ -114,10 +119,10 @@ public final class Reports {
      * After an error stopped verify: {@code junit.xml} with that error as a test case in error, so a pipeline's
      * {@code junit} step reports the failure. The message must already be redacted (the engine does it).
      */
-    public static Path writeError(Action action, String message, Path dir) throws IOException {
+    public static Path writeError(Action action, String message, Path dir, java.time.Duration elapsed) throws IOException {
         Files.createDirectories(dir);
         try {
-            writeAtomically(dir.resolve(JUNIT), JUnitXml.renderError(action, message));
+            writeAtomically(dir.resolve(JUNIT), JUnitXml.renderError(action, message, elapsed));
         } catch (javax.xml.stream.XMLStreamException e) {
             throw new IOException("cannot write " + dir.resolve(JUNIT) + ": " + e.getMessage(), e);
         }

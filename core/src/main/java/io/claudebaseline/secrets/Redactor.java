@@ -129,7 +129,7 @@ public final class Redactor {
             return null;
         }
         List<CheckResult> checks = result.checks().stream().map(c -> new CheckResult(redact(c.control()), redact(c.check()), c.status(),
-                redact(c.message()), redactMap(c.evidence()))).toList();
+                redact(c.message()), redactMap(c.evidence()), c.duration())).toList();
         List<Problem> warnings = result.warnings().stream().map(this::redact).toList();
         return new EngineResult(result.action(), result.compliant(), result.changes(), checks, warnings, result.artifacts(),
                 result.reportDir(), redact(result.summary()), redactMap(result.details()));

@@ -5,6 +5,7 @@ import io.claudebaseline.eval.Request;
 import io.claudebaseline.eval.ScpEvaluator;
 import io.claudebaseline.verify.CheckResult;
 import io.claudebaseline.verify.CheckStatus;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,11 +14,13 @@ import java.util.Map;
 final class ScenarioChecker {
     private ScenarioChecker() {}
 
+    /** The check carries how long evaluating the scenario and explaining its decision took (junit.xml's time). */
     static CheckResult check(Scenario scenario, ScpEvaluator evaluator) {
+        long start = System.nanoTime();
         if (scenario.request() == null) {
             return new CheckResult(scenario.control(), scenario.check(), CheckStatus.WARN,
                     "Scenario not evaluated: " + scenario.description() + " — " + scenario.note() + ".",
-                    Map.of("reason", scenario.note()));
+                    Map.of("reason", scenario.note()), Duration.ofNanos(System.nanoTime() - start));
         }
         Request request = scenario.request();
         Decision decision = evaluator.evaluate(request);
@@ -29,7 +32,7 @@ final class ScenarioChecker {
                 + " — " + decision.explain() + "."
                 + (scenario.note() == null ? "" : " (" + scenario.note() + ")");
         return new CheckResult(scenario.control(), scenario.check(), ok ? CheckStatus.PASS : CheckStatus.FAIL, message,
-                evidence(scenario, decision));
+                evidence(scenario, decision), Duration.ofNanos(System.nanoTime() - start));
     }
 
     private static Map<String, Object> evidence(Scenario scenario, Decision decision) {

@@ -1,5 +1,6 @@
 package io.claudebaseline.verify;
 
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -10,10 +11,18 @@ import java.util.Map;
  * @param status   PASS, WARN or FAIL
  * @param message  one sentence a reviewer can act on
  * @param evidence ids, ARNs, differing statements: what the message is based on (never secrets)
+ * @param duration how long this check alone took, measured; null when it has no separable duration (verify's
+ *                 comparisons all rest on one read of the live state, so only the run as a whole is timed)
  */
-public record CheckResult(String control, String check, CheckStatus status, String message, Map<String, Object> evidence) {
+public record CheckResult(String control, String check, CheckStatus status, String message, Map<String, Object> evidence,
+                          Duration duration) {
     public CheckResult {
         evidence = evidence == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(evidence));
+    }
+
+    /** A check without a duration of its own. */
+    public CheckResult(String control, String check, CheckStatus status, String message, Map<String, Object> evidence) {
+        this(control, check, status, message, evidence, null);
     }
 
     public static CheckResult pass(String control, String check, String message) {
@@ -31,6 +40,6 @@ public record CheckResult(String control, String check, CheckStatus status, Stri
     public CheckResult withEvidence(Map<String, Object> more) {
         Map<String, Object> merged = new java.util.LinkedHashMap<>(evidence);
         merged.putAll(more);
-        return new CheckResult(control, check, status, message, merged);
+        return new CheckResult(control, check, status, message, merged, duration);
     }
 }
