@@ -41,10 +41,12 @@ public enum AwsOperation {
     DELETE_POLICY(Service.ORGANIZATIONS, "DeletePolicy", true, Command.APPLY, Command.DESTROY),
     // CloudTrail (in the trail's home region)
     DESCRIBE_TRAILS(Service.CLOUDTRAIL, "DescribeTrails", false, Command.PLAN, Command.APPLY, Command.VERIFY, Command.USAGE, Command.DESTROY),
-    GET_TRAIL_STATUS(Service.CLOUDTRAIL, "GetTrailStatus", false, Command.PLAN, Command.APPLY, Command.VERIFY, Command.DESTROY),
+    GET_TRAIL_STATUS(Service.CLOUDTRAIL, "GetTrailStatus", false, Command.PLAN, Command.APPLY, Command.VERIFY, Command.USAGE, Command.DESTROY),
     GET_EVENT_SELECTORS(Service.CLOUDTRAIL, "GetEventSelectors", false, Command.PLAN, Command.APPLY, Command.VERIFY, Command.USAGE, Command.DESTROY),
     PUT_EVENT_SELECTORS(Service.CLOUDTRAIL, "PutEventSelectors", true, Command.APPLY, Command.DESTROY),
     START_LOGGING(Service.CLOUDTRAIL, "StartLogging", true, Command.APPLY),
+    // usage: the trail's own changes in CloudTrail's event history (was the data selector in place during the window?)
+    LOOKUP_EVENTS(Service.CLOUDTRAIL, "LookupEvents", false, Command.USAGE),
     // IAM: the long-term key inventory (verify)
     LIST_USERS(Service.IAM, "ListUsers", false, Command.VERIFY),
     LIST_SERVICE_SPECIFIC_CREDENTIALS(Service.IAM, "ListServiceSpecificCredentials", false, Command.VERIFY),

@@ -340,6 +340,52 @@ public final class AwsFacts {
      */
     public static final String CLAUDE_LOGS_FILTER_PATTERN = "{ $.eventSource = \"" + CLAUDE_EVENT_SOURCE + "\" }";
 
+    // ---- The trail's own history (usage: was the data selector in place during the window?) ----------------
+
+    /**
+     * CloudTrail event history: LookupEvents returns the management events of one region from the last 90 days,
+     * whatever trails exist (CloudTrail API reference, API_LookupEvents.html, https://docs.aws.amazon.com/awscloudtrail/latest/APIReference/API_LookupEvents.html;
+     * user guide, view-cloudtrail-events.html). Older changes cannot be seen, so a window reaching further back is
+     * partly unknown.
+     */
+    public static final int EVENT_HISTORY_DAYS = 90;
+
+    /** LookupEvents: "Currently the list can contain only one item" (LookupAttributes), so one call per event name. */
+    public static final int LOOKUP_EVENTS_MAX_ATTRIBUTES = 1;
+
+    /** LookupEvents MaxResults: 1 to 50 (API_LookupEvents.html). */
+    public static final int LOOKUP_EVENTS_MAX_RESULTS = 50;
+
+    /**
+     * LookupEvents is limited to two requests per second per account and region (API_LookupEvents.html); the SDK's
+     * retry backs off on the ThrottlingException past that. Calls are made one after another.
+     */
+    public static final int LOOKUP_EVENTS_PER_SECOND = 2;
+
+    /** {@code eventSource} of CloudTrail's own API calls. */
+    public static final String CLOUDTRAIL_EVENT_SOURCE = "cloudtrail.amazonaws.com";
+
+    /**
+     * The calls that change whether a trail logs a workspace's data events: its selectors (PutEventSelectors), its
+     * existence (CreateTrail, DeleteTrail), whether it logs at all (StartLogging, StopLogging; a trail created
+     * through the API does not log until StartLogging, CreateTrail in the API reference), and UpdateTrail, which
+     * can move delivery to another bucket or log group (the events before then are where it delivered then).
+     */
+    public static final java.util.List<String> TRAIL_CHANGE_EVENT_NAMES = java.util.List.of("PutEventSelectors", "CreateTrail",
+            "DeleteTrail", "StartLogging", "StopLogging", "UpdateTrail");
+
+    /**
+     * Where a CloudTrail record of those calls names the trail: {@code requestParameters.trailName}
+     * (PutEventSelectors) or {@code requestParameters.name} (the others), as a name or an ARN, and
+     * {@code responseElements.trailARN}. Record keys are the API's member names with a lower-case first letter
+     * ({@code advancedEventSelectors[].fieldSelectors[].field/equals/startsWith...}), as in published captures of
+     * real PutEventSelectors records (Stratus Red Team's detonation logs,
+     * https://stratus-red-team.cloud/attack-techniques/AWS/aws.defense-evasion.cloudtrail-event-selectors/);
+     * responseElements holds the selectors as applied.
+     */
+    public static final java.util.List<String> TRAIL_NAME_PARAMETERS = java.util.List.of("trailName", "name");
+    public static final String TRAIL_ARN_RESPONSE_ELEMENT = "trailARN";
+
     /** Builds a workspace ARN; region and account may be '*' (wildcards are legal in SCP Resource elements). */
     public static String workspaceArn(String partition, String region, String account, String workspaceId) {
         return String.format(WORKSPACE_ARN_FORMAT, partition, region, account, workspaceId);

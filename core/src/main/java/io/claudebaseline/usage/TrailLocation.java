@@ -20,8 +20,14 @@ import software.amazon.awssdk.services.cloudtrail.model.Trail;
  * @param logGroupName   the log group's name, from CloudWatchLogsLogGroupArn ({@code arn:aws:logs:REGION:ACCT:log-group:NAME:*}), or null
  * @param logGroupRegion the log group's region, or null
  */
-record TrailLocation(String trailName, String homeRegion, String bucket, String keyPrefix, String logGroupName,
+record TrailLocation(String trailName, String trailArn, String homeRegion, String bucket, String keyPrefix, String logGroupName,
                      String logGroupRegion, String kmsKeyId, boolean dataSelectorForAll) {
+
+    /** True when these advanced selectors (CloudTrail's API shape) log the data events of every configured workspace. */
+    static boolean coversAll(List<? extends com.fasterxml.jackson.databind.JsonNode> selectors, List<WorkspaceConfig> workspaces, String partition) {
+        return !selectors.isEmpty() && workspaces.stream().allMatch(w -> selectors.stream().anyMatch(s -> SelectorCoverage.captures(s,
+                AwsFacts.workspaceArn(partition, w.region(), w.account(), w.id()))));
+    }
 
     static TrailLocation read(TrailSelectors wanted, List<WorkspaceConfig> workspaces, String partition, AwsClients aws) {
         String name = wanted.trailName();
@@ -34,9 +40,8 @@ record TrailLocation(String trailName, String homeRegion, String bucket, String 
             throw new IllegalArgumentException("trail " + name + " names no S3 bucket, so there is nothing to read");
         }
         GetEventSelectorsResponse selectors = AwsOperation.GET_EVENT_SELECTORS.call(where, () -> ct.getEventSelectors(r -> r.trailName(name)));
-        boolean all = selectors.hasAdvancedEventSelectors() && workspaces.stream().allMatch(w -> selectors.advancedEventSelectors().stream()
-                .anyMatch(s -> SelectorCoverage.captures(Selectors.toJson(s),
-                        AwsFacts.workspaceArn(partition, w.region(), w.account(), w.id()))));
+        boolean all = selectors.hasAdvancedEventSelectors()
+                && coversAll(selectors.advancedEventSelectors().stream().map(Selectors::toJson).toList(), workspaces, partition);
         String group = null;
         String groupRegion = null;
         String groupArn = t.cloudWatchLogsLogGroupArn();
@@ -48,7 +53,7 @@ record TrailLocation(String trailName, String homeRegion, String bucket, String 
                 group = parts[6].endsWith(":*") ? parts[6].substring(0, parts[6].length() - 2) : parts[6];
             }
         }
-        return new TrailLocation(name, t.homeRegion() == null ? home : t.homeRegion(), t.s3BucketName(), t.s3KeyPrefix(), group,
+        return new TrailLocation(name, t.trailARN(), t.homeRegion() == null ? home : t.homeRegion(), t.s3BucketName(), t.s3KeyPrefix(), group,
                 groupRegion, t.kmsKeyId(), all);
     }
 }

@@ -17,6 +17,9 @@ final class UsageConsole {
             out.append(" (").append(f.read().skippedCount()).append(" unreadable object(s) skipped)");
         }
         out.append(".\n");
+        if (f.selectors() != null) {
+            out.append(f.selectors().sentence()).append('\n');
+        }
         for (WorkspaceUsage w : f.workspaces()) {
             out.append('\n').append(UsageResult.label(w.workspace())).append(": ").append(w.events()).append(" event(s)\n");
             if (w.principals().isEmpty()) {

@@ -15,11 +15,12 @@ import java.util.Map;
  * @param workspaces        per configured workspace, in config order
  * @param withoutWorkspace  principals' resource-less calls (ListWorkspaces, CallWithBearerToken, ...)
  * @param unlisted          events per workspace ARN the config does not list
- * @param selectorNow       whether the trail's selectors log Claude data events today (null: not known)
+ * @param selectors         whether the trail logged Claude data events during the window, and today (null: not known,
+ *                          e.g. for Athena results)
  * @param suggestion        the suggested config change
  */
 record UsageFindings(Instant from, Instant to, String source, ReadStats read, long events, List<WorkspaceUsage> workspaces,
-                     List<PrincipalUsage> withoutWorkspace, Map<String, Long> unlisted, Boolean selectorNow,
+                     List<PrincipalUsage> withoutWorkspace, Map<String, Long> unlisted, SelectorTimeline selectors,
                      AllowListSuggestion.Result suggestion) {
 
     /** Principals that used a long-term key anywhere (on a workspace or resource-less). */

@@ -21,7 +21,8 @@ import java.util.stream.Collectors;
 
 /**
  * {@code usage}: read the configured trail's Claude Platform events back and compare them with the allow-lists.
- * Read-only: DescribeTrails, GetEventSelectors, then ListObjectsV2/GetObject or FilterLogEvents. Also the two
+ * Read-only: DescribeTrails, GetEventSelectors, then ListObjectsV2/GetObject or FilterLogEvents, then GetTrailStatus
+ * and LookupEvents for whether the trail logged the window ({@link TrailHistory}). Also the two
  * offline paths, for trails too large for one machine: print the Athena query, or analyse its CSV result.
  */
 public final class UsageOperation {
@@ -85,7 +86,10 @@ public final class UsageOperation {
         progress.line("usage: " + window.from() + " to " + window.to() + " from trail " + location.trailName() + " (" + reader.describe() + ")");
         UsageAggregator aggregator = aggregator(config, window);
         ReadStats stats = reader.read(window.from(), window.to(), aggregator, progress);
-        return finish(baseline, request, aggregator, reader.describe(), stats, location.dataSelectorForAll());
+        SelectorTimeline selectors = TrailHistory.read(aws.cloudTrail(location.homeRegion()), location, window, Instant.now(),
+                s -> TrailLocation.coversAll(s, config.workspaces(), config.partition()));
+        progress.line("usage: " + selectors.sentence());
+        return finish(baseline, request, aggregator, reader.describe(), stats, selectors);
     }
 
     static EventReader reader(EngineRequest request, BaselineConfig config, TrailLocation location, AwsClients aws) {
@@ -117,7 +121,7 @@ public final class UsageOperation {
 
     /** Findings, the suggested diff (written to the report directory too) and the result. */
     static EngineResult finish(Baseline baseline, EngineRequest request, UsageAggregator aggregator, String source, ReadStats stats,
-                               Boolean selectorNow) throws IOException {
+                               SelectorTimeline selectors) throws IOException {
         BaselineConfig config = baseline.config();
         List<WorkspaceUsage> workspaces = new ArrayList<>();
         aggregator.byWorkspace().forEach((w, principals) -> workspaces.add(WorkspaceUsage.analyse(w, principals, config.exemptPrincipals())));
@@ -134,7 +138,7 @@ public final class UsageOperation {
         String text = Files.readString(request.configPath(), StandardCharsets.UTF_8);
         AllowListSuggestion.Result suggestion = AllowListSuggestion.suggest(request.configPath(), text, edits, note);
         UsageFindings findings = new UsageFindings(aggregator.from(), aggregator.to(), source, stats, aggregator.events(), workspaces,
-                List.copyOf(aggregator.withoutWorkspace().values()), aggregator.unlistedWorkspaces(), selectorNow, suggestion);
+                List.copyOf(aggregator.withoutWorkspace().values()), aggregator.unlistedWorkspaces(), selectors, suggestion);
         List<Path> artifacts = new ArrayList<>();
         if (request.reportDir() != null && !suggestion.diff().isEmpty()) {
             Files.createDirectories(request.reportDir());

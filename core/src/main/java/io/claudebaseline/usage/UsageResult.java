@@ -35,13 +35,13 @@ final class UsageResult {
         String window = window(f);
         String trailControl = Control.CLOUDTRAIL_DATA_EVENTS.id();
         if (f.events() == 0) {
-            String selector = f.selectorNow() == null ? "" : f.selectorNow()
-                    ? " The trail's selectors log Claude data events today, so either nothing called Claude Platform then or the selector was added later (management events such as workspace operations are logged regardless)."
-                    : " The trail's selectors do NOT log Claude data events today, so only management events (workspace and vault operations) can appear; run apply with controls.cloudTrailDataEvents on.";
+            String selector = f.selectors() == null ? "" : " " + f.selectors().sentence() + emptyWindowAdvice(f.selectors());
             out.add(CheckResult.warn(trailControl, "usage-events", "No Claude Platform events " + window + " in " + f.source() + "." + selector)
                     .withEvidence(Map.of("from", f.from().toString(), "to", f.to().toString(), "source", f.source())));
         } else {
-            out.add(CheckResult.pass(trailControl, "usage-events", f.events() + " Claude Platform events " + window + " in " + f.source() + ".")
+            boolean gaps = f.selectors() != null && !"THROUGHOUT".equals(f.selectors().kind());
+            out.add(CheckResult.pass(trailControl, "usage-events", f.events() + " Claude Platform events " + window + " in " + f.source() + "."
+                    + (gaps ? " " + f.selectors().sentence() + " Data events of the other times are not in the trail." : ""))
                     .withEvidence(Map.of("events", f.events())));
         }
         if (f.read() != null && f.read().skippedCount() > 0) {
@@ -102,6 +102,18 @@ final class UsageResult {
         return out;
     }
 
+    /** What an empty window means, given whether the trail logged it. */
+    private static String emptyWindowAdvice(SelectorTimeline t) {
+        return switch (t.kind()) {
+            case "THROUGHOUT" -> " So nothing called Claude Platform's data APIs on a configured workspace then (management events such as"
+                    + " workspace operations are logged regardless).";
+            case "NEVER" -> " So only management events (workspace and vault operations) could appear; run apply with"
+                    + " controls.cloudTrailDataEvents on (it sets the selector and starts logging).";
+            case "UNKNOWN" -> "";
+            default -> " Only the times it was in place could hold data events.";
+        };
+    }
+
     static Map<String, Object> details(UsageFindings f) {
         Map<String, Object> d = new LinkedHashMap<>();
         Map<String, Object> window = new LinkedHashMap<>();
@@ -116,8 +128,9 @@ final class UsageResult {
             window.put("objectsSkipped", f.read().skippedCount());
             window.put("seconds", Math.round(f.read().seconds() * 10) / 10.0);
         }
-        if (f.selectorNow() != null) {
-            window.put("dataSelectorToday", f.selectorNow());
+        if (f.selectors() != null) {
+            window.put("dataSelectorToday", f.selectors().selectorToday());
+            window.put("dataSelectorDuringWindow", f.selectors().details());
         }
         d.put("usageWindow", window);
         List<Map<String, Object>> rows = new ArrayList<>();

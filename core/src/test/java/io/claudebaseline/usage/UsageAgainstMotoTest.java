@@ -192,7 +192,9 @@ class UsageAgainstMotoTest {
             CheckResult events = check(r, "usage-events");
             assertThat(events.status()).isEqualTo(CheckStatus.WARN);
             assertThat(events.message()).startsWith("No Claude Platform events between ")
-                    .contains("do NOT log Claude data events today");
+                    .contains("Today the trail's selectors do NOT log Claude data events and the trail is NOT logging.")
+                    .as("moto has no LookupEvents: the window is unknown, with the reason")
+                    .contains("Whether the trail's Claude data-event selector was in place in the window is unknown: the trail's changes could not be read");
             assertThat(r.summary()).contains("no principal acted on it", "No config change suggested");
             assertThat(r.details()).doesNotContainKey("suggestedConfigDiff");
         }
