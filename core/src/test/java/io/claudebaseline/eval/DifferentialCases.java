@@ -217,7 +217,7 @@ final class DifferentialCases {
             }
         }
 
-        /** A pooled principal, or a near miss of one: another account, a path, a user, another letter case. */
+        /** A pooled principal, or a near miss of one: another account, a path, a user, another letter case, a longer name. */
         String principal(Random random, List<String> how) {
             String p = pick(random, principals);
             int variant = random.nextInt(8);
@@ -230,6 +230,7 @@ final class DifferentialCases {
                     case 1 -> p = String.join(":", parts[0], parts[1], parts[2], parts[3], parts[4], type + "/team/" + name);
                     case 2 -> p = String.join(":", parts[0], parts[1], parts[2], parts[3], parts[4], (type.equals("role") ? "user/" : "role/") + name);
                     case 3 -> p = String.join(":", parts[0], parts[1], parts[2], parts[3], parts[4], type + "/" + recase(random, name));
+                    case 4 -> p = String.join(":", parts[0], parts[1], parts[2], parts[3], parts[4], type + "/" + name + "-2");
                     default -> { }
                 }
             }

@@ -19,18 +19,20 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
- * Differential test: every conformance row, every scenario of the bundled examples and a few thousand seeded mutations
+ * Differential test: every conformance row (and seeded variants of its request), every scenario of the bundled examples and a few thousand seeded mutations
  * of them go through our {@link ScpEvaluator} and through a second, independent evaluator (npm
  * {@code @cloud-copilot/iam-simulate}, see {@link PeerEvaluator}); every decision must agree. A disagreement AWS
  * decides in the peer's disfavour is listed, with the AWS rule, in {@code eval/legitimate-differences.yaml}; one AWS
  * decides against us is a bug of ours, fixed in the evaluator with a conformance row. See docs/simulation.md.
  *
  * <p>The seed of the mutations is fixed (reproducible runs); {@code -Dcb.differential.seed=N} tries another one,
- * {@code -Dcb.differential.mutations=N} sets how many per example.
+ * {@code -Dcb.differential.mutations=N} sets how many per example, {@code -Dcb.differential.rowVariants=N} how many
+ * variants of each conformance row ({@link ConformanceMutations}).
  */
 class DifferentialEvaluatorTest {
     private static final long SEED = Long.getLong("cb.differential.seed", 20261202L);
     private static final int MUTATIONS_PER_EXAMPLE = Integer.getInteger("cb.differential.mutations", 600);
+    private static final int VARIANTS_PER_ROW = Integer.getInteger("cb.differential.rowVariants", 8);
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
@@ -46,6 +48,8 @@ class DifferentialEvaluatorTest {
         long cpuStart = THREADS.getCurrentThreadCpuTime();
         List<DifferentialCase> cases = new ArrayList<>(DifferentialCases.conformance());
         int conformance = cases.size();
+        cases.addAll(ConformanceMutations.of(List.copyOf(cases), SEED, VARIANTS_PER_ROW));
+        int conformanceVariants = cases.size() - conformance;
         int scenarios = 0;
         Path repoRoot = ServiceReferenceTool.toolDir().getParent().getParent();
         for (DifferentialCases.Example example : DifferentialCases.examples(repoRoot)) {
@@ -87,10 +91,12 @@ class DifferentialEvaluatorTest {
                     + "\n    request: " + c.request().describe() + "\n    from: " + c.origin());
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("differential: %d requests (%d conformance rows, %d scenarios, %d mutations, seed %d; %d denied by both)"
+        System.out.printf("differential: %d requests (%d conformance rows, %d variants of them, %d scenarios, %d mutations, seed %d;"
+                        + " %d denied by both)"
                         + " compared with @cloud-copilot/iam-simulate in %.1f s wall (this JVM thread %.1f s CPU);"
                         + " %d disagreements, %d listed as legitimate%n",
-                cases.size(), conformance, scenarios, cases.size() - conformance - scenarios, SEED, deniedByBoth, seconds,
+                cases.size(), conformance, conformanceVariants, scenarios, cases.size() - conformance - conformanceVariants - scenarios,
+                SEED, deniedByBoth, seconds,
                 (THREADS.getCurrentThreadCpuTime() - cpuStart) / 1e9, disagreements.size(), legitimate.size() - listedButAgreeing.size());
 
         assertThat(peer).as("the peer answered every request").hasSameSizeAs(cases);
