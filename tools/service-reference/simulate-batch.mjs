@@ -19,6 +19,8 @@
 // placed in the principal's own account (no resource policy is then needed). Under those inputs iam-simulate's
 // result is "Allowed" exactly when no SCP denies and "ExplicitlyDenied" when one does; "ImplicitlyDenied" would
 // mean an SCP level failed to allow, which FullAWSAccess rules out, so it is reported as a disagreement too.
+// The context must hold aws:PrincipalArn (our Request fills it from the principal): iam-simulate does not derive it,
+// and without it every ArnNotLike exemption of the baseline would read as "key missing".
 import { runSimulation } from "@cloud-copilot/iam-simulate";
 
 const FULL_AWS_ACCESS = {
