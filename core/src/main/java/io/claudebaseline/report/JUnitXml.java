@@ -24,13 +24,28 @@ import javax.xml.stream.XMLStreamWriter;
 final class JUnitXml {
     private JUnitXml() {}
 
+    /** The document as a string (tests; the reports are written with {@link #write}). */
     static String render(EngineResult result, java.time.Duration elapsed) throws XMLStreamException {
+        StringWriter sw = new StringWriter();
+        try {
+            write(result, elapsed, sw);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e); // a StringWriter does not fail
+        }
+        return sw.toString();
+    }
+
+    /**
+     * Writes the document and a final newline to {@code out} (not closed). Streamed into the file as it goes: a
+     * simulate run has tens of thousands of test cases, and the whole document as one string was the largest
+     * object of the run.
+     */
+    static void write(EngineResult result, java.time.Duration elapsed, java.io.Writer out) throws XMLStreamException, java.io.IOException {
         Map<String, List<CheckResult>> byControl = new LinkedHashMap<>();
         for (CheckResult c : result.checks()) {
             byControl.computeIfAbsent(c.control(), k -> new java.util.ArrayList<>()).add(c);
         }
-        StringWriter sw = new StringWriter();
-        XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(sw);
+        XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
         xml.writeStartDocument("UTF-8", "1.0");
         xml.writeCharacters("\n");
         xml.writeStartElement("testsuites");
@@ -88,8 +103,9 @@ final class JUnitXml {
         xml.writeCharacters("\n");
         xml.writeEndElement();
         xml.writeEndDocument();
+        // close() ends the writer's use of out but does not close out itself.
         xml.close();
-        return sw + "\n";
+        out.write('\n');
     }
 
     /**
@@ -140,6 +156,17 @@ final class JUnitXml {
         return java.math.BigDecimal.valueOf(d.toNanos() / 1000, 6).toPlainString();
     }
 
+    /** True when every char is legal in XML 1.0 on its own (no surrogates: those take the code-point path). */
+    private static boolean allLegal(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 ? c != 0x9 && c != 0xA && c != 0xD : c >= 0xD800 && (c <= 0xDFFF || c >= 0xFFFE)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static String evidenceText(CheckResult c) {
         if (c.evidence().isEmpty()) {
             return "";
@@ -153,6 +180,9 @@ final class JUnitXml {
     static String clean(String s) {
         if (s == null) {
             return "";
+        }
+        if (allLegal(s)) {
+            return s;
         }
         StringBuilder sb = new StringBuilder(s.length());
         s.codePoints().forEach(cp -> {

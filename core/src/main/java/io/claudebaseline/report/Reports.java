@@ -48,12 +48,15 @@ public final class Reports {
     public static List<Path> write(EngineResult result, Path dir, Path configFile, java.time.Duration elapsed) throws IOException {
         Files.createDirectories(dir);
         String generatedAt = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
-        writeAtomically(dir.resolve(JSON), ReportJson.render(result, generatedAt));
-        try {
-            writeAtomically(dir.resolve(JUNIT), JUnitXml.render(result, elapsed));
-        } catch (javax.xml.stream.XMLStreamException e) {
-            throw new IOException("cannot write " + dir.resolve(JUNIT) + ": " + e.getMessage(), e);
-        }
+        // The two reports that hold every check are streamed into their files (see ReportJson, JUnitXml).
+        writeAtomically(dir.resolve(JSON), out -> ReportJson.write(result, generatedAt, out));
+        writeAtomically(dir.resolve(JUNIT), out -> {
+            try {
+                JUnitXml.write(result, elapsed, out);
+            } catch (javax.xml.stream.XMLStreamException e) {
+                throw new IOException("cannot write " + dir.resolve(JUNIT) + ": " + e.getMessage(), e);
+            }
+        });
         writeAtomically(dir.resolve(SUMMARY), SummaryMarkdown.render(result, generatedAt));
         writeAtomically(dir.resolve(CSS), stylesheet());
         writeAtomically(dir.resolve(HTML), HtmlReport.render(result, generatedAt));
@@ -130,8 +133,23 @@ public final class Reports {
     }
 
     static void writeAtomically(Path target, String content) throws IOException {
+        writeAtomically(target, out -> out.write(content));
+    }
+
+    /** What writes a report's text into its file. */
+    interface Content {
+        void writeTo(java.io.Writer out) throws IOException;
+    }
+
+    /** {@code content} written as UTF-8 to a temporary name beside {@code target}, then moved into place. */
+    static void writeAtomically(Path target, Content content) throws IOException {
         Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-        Files.writeString(tmp, content, StandardCharsets.UTF_8);
+        try (java.io.Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            content.writeTo(out);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(tmp);
+            throw e;
+        }
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }

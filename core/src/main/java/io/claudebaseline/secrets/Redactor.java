@@ -58,7 +58,18 @@ public final class Redactor {
             // access key ids: long-term (AKIA) and temporary (ASIA)
             Pattern.compile("()\\b(?:AKIA|ASIA)[A-Z0-9]{12,}\\b"));
 
+    /**
+     * A word every one of the {@link #SHAPES} must contain (ASCII case ignored, as the shapes' (?i) does; AKIA and
+     * ASIA as written). A text with none of them cannot match any shape, so the regular expressions are not run on it:
+     * a simulate run passes tens of thousands of check messages here, and scanning each with ten patterns was
+     * most of its time.
+     */
+    private static final List<String> SHAPE_WORDS = List.of(
+            "signature", "credential", "security", "sessiontoken", "secretaccesskey", "externalid");
+
     private final Set<String> values = ConcurrentHashMap.newKeySet();
+    /** {@link #values} longest first, rebuilt when a value is added (null: rebuild on next use). */
+    private volatile List<String> sortedValues = List.of();
 
     private Redactor() {}
 
@@ -88,6 +99,64 @@ public final class Redactor {
         values.add(encoded);
         // Some encoders leave '~' and encode ' ' as %20: add that form too.
         values.add(encoded.replace("+", "%20"));
+        sortedValues = null;
+    }
+
+    private List<String> sortedValues() {
+        List<String> sorted = sortedValues;
+        if (sorted == null) {
+            // Longest first, so a value containing another is masked whole.
+            List<String> copy = new ArrayList<>(values);
+            copy.sort(Comparator.comparingInt(String::length).reversed());
+            sorted = List.copyOf(copy);
+            sortedValues = sorted;
+        }
+        return sorted;
+    }
+
+    /**
+     * False only when no shape can match {@code text}: it contains none of the shapes' words. One pass over the
+     * text; a word is compared only where its first letter is.
+     */
+    static boolean mayHaveShape(String text) {
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case 'A':
+                    if (text.startsWith("AKIA", i) || text.startsWith("ASIA", i)) {
+                        return true;
+                    }
+                    break;
+                case 's', 'S', 'c', 'C', 'e', 'E':
+                    char lower = (char) (c | 0x20);
+                    for (int w = 0; w < SHAPE_WORDS.size(); w++) {
+                        String word = SHAPE_WORDS.get(w);
+                        if (word.charAt(0) == lower && asciiIgnoreCaseAt(text, i, word)) {
+                            return true;
+                        }
+                    }
+                    break;
+                default:
+                    break;
+            }
+        }
+        return false;
+    }
+
+    /** {@code word} (lower case ASCII) at {@code at} in {@code text}, ASCII letters compared ignoring case as (?i) does. */
+    private static boolean asciiIgnoreCaseAt(String text, int at, String word) {
+        if (at + word.length() > text.length()) {
+            return false;
+        }
+        for (int k = 1; k < word.length(); k++) {
+            char c = text.charAt(at + k);
+            char lower = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+            if (lower != word.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@code text} with every secret value and every request-text shape masked; null stays null. */
@@ -96,13 +165,13 @@ public final class Redactor {
             return text;
         }
         String out = text;
-        // Longest first, so a value containing another is masked whole.
-        List<String> sorted = new ArrayList<>(values);
-        sorted.sort(Comparator.comparingInt(String::length).reversed());
-        for (String v : sorted) {
+        for (String v : sortedValues()) {
             if (out.contains(v)) {
                 out = out.replace(v, MASK);
             }
+        }
+        if (!mayHaveShape(out)) {
+            return out;
         }
         for (Pattern p : SHAPES) {
             Matcher m = p.matcher(out);
@@ -128,11 +197,78 @@ public final class Redactor {
         if (result == null) {
             return null;
         }
-        List<CheckResult> checks = result.checks().stream().map(c -> new CheckResult(redact(c.control()), redact(c.check()), c.status(),
-                redact(c.message()), redactMap(c.evidence()), c.duration())).toList();
+        List<CheckResult> checks = redactChecks(result.checks());
         List<Problem> warnings = result.warnings().stream().map(this::redact).toList();
         return new EngineResult(result.action(), result.compliant(), result.changes(), checks, warnings, result.artifacts(),
                 result.reportDir(), redact(result.summary()), redactMap(result.details()));
+    }
+
+    /**
+     * The checks redacted. The engine passes a result here twice (before writing its reports and on the way out);
+     * the list returned last is remembered with the number of values known then, so the second pass over tens of
+     * thousands of checks costs nothing unless a secret was learnt in between.
+     */
+    private List<CheckResult> redactChecks(List<CheckResult> checks) {
+        CleanChecks last = lastCleanChecks;
+        if (last != null && last.checks() == checks && last.known() == values.size()) {
+            return checks;
+        }
+        int known = values.size();
+        List<CheckResult> out = new ArrayList<>(checks.size());
+        boolean same = true;
+        for (CheckResult c : checks) {
+            CheckResult r = redact(c);
+            same &= r == c;
+            out.add(r);
+        }
+        List<CheckResult> result = same ? checks : List.copyOf(out);
+        lastCleanChecks = new CleanChecks(result, known);
+        return result;
+    }
+
+    /** The checks list {@link #redactChecks} returned last and the size of {@link #values} when it did. */
+    private record CleanChecks(List<CheckResult> checks, int known) {}
+
+    private volatile CleanChecks lastCleanChecks;
+
+    /**
+     * The check with its texts and evidence redacted; the check itself when nothing in it needs redaction (the
+     * usual case), so that a run of many checks is not copied whole.
+     */
+    public CheckResult redact(CheckResult c) {
+        String control = redact(c.control());
+        String check = redact(c.check());
+        String message = redact(c.message());
+        if (control == c.control() && check == c.check() && message == c.message() && isClean(c.evidence())) {
+            return c;
+        }
+        return new CheckResult(control, check, c.status(), message, redactMap(c.evidence()), c.duration());
+    }
+
+    /** True when {@link #redactValue} would return a value equal to {@code value}: nothing in it needs redaction. */
+    private boolean isClean(Object value) {
+        if (value instanceof String s) {
+            return redact(s) == s;
+        }
+        if (value instanceof Map<?, ?> m) {
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                String key = String.valueOf(e.getKey());
+                if (!(e.getKey() instanceof String) || redact(key) != key || !isClean(e.getValue())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (value instanceof List<?> l) {
+            for (Object v : l) {
+                if (!isClean(v)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return value == null || value instanceof Path || value instanceof Number || value instanceof Boolean || value instanceof Enum<?>
+                || !needsRedaction(String.valueOf(value));
     }
 
     public Problem redact(Problem p) {

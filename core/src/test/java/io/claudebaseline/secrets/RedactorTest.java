@@ -84,4 +84,30 @@ class RedactorTest {
         assertThat(out.checks().get(0).evidence().get("n")).isEqualTo(3);
         assertThat(out.details().get("awsCalls")).isEqualTo(Map.of("sts:AssumeRole", 1));
     }
+
+    @Test
+    void everyShapeIsMaskedInAnyCaseSoTheWordPrefilterSkipsNothing() {
+        Redactor r = Redactor.patternsOnly();
+        // The value each shape carries; "fe5f80f7" is hex because Signature= masks only hex.
+        String value = "fe5f80f7";
+        List<String> shapes = List.of("Signature=", "Credential=", "X-Amz-Signature=", "X-Amz-Credential=", "X-Amz-Security-Token: ",
+                "SecurityToken=", "SessionToken=", "SecretAccessKey=", "ExternalId=");
+        for (String shape : shapes) {
+            for (String variant : List.of(shape, shape.toLowerCase(java.util.Locale.ROOT), shape.toUpperCase(java.util.Locale.ROOT))) {
+                assertThat(r.redact("reflected " + variant + value + " end")).as(variant).doesNotContain(value);
+            }
+        }
+        assertThat(r.redact("key AKIAIOSFODNN7EXAMPLE and ASIAQWERTYUIOPASDFGH")).doesNotContain("AKIAIOSFODNN7EXAMPLE", "ASIAQWERTYUIOPASDFGH");
+    }
+
+    @Test
+    void aCheckWithNothingToRedactIsPassedOnAsItIs() {
+        Redactor r = redactor();
+        CheckResult clean = CheckResult.pass("protect-workspaces", "scenario:x", "As expected: CreateServiceSpecificCredential denied")
+                .withEvidence(Map.of("context", Map.of("iam:ServiceSpecificCredentialServiceName", "x"), "n", 3));
+        assertThat(r.redact(clean)).isSameAs(clean);
+        CheckResult dirty = clean.withEvidence(Map.of("context", Map.of("k", List.of(EXTERNAL))));
+        assertThat(r.redact(dirty)).isNotSameAs(dirty);
+        assertThat(r.redact(dirty).toString()).doesNotContain(EXTERNAL);
+    }
 }
