@@ -220,6 +220,33 @@ public final class StatementRenderer {
             throw new TemplateException("template " + templates.sources().get(template)
                     + " must render a Deny statement: the baseline only ever denies (SCP allow-lists are out of scope)");
         }
+        canonicalForm(object);
         return new PolicyStatement(sid, control, object);
+    }
+
+    /** The statement elements that take a string or a list of strings; the baseline always writes the list. */
+    static final List<String> LIST_ELEMENTS = List.of("Action", "NotAction", "Resource", "NotResource");
+
+    /**
+     * One form for every rendered SCP, whatever the template wrote: Action, NotAction, Resource, NotResource and
+     * each Principal value as a list of strings, the form Terraform's jsonencode and AWS's own policy editor use.
+     * So a reviewer never sees {@code "Action": "x"} next to {@code "Action": ["y"]}. The change happens before any
+     * size is computed, so packing measures what is written; verify compares policies as sets
+     * ({@link io.claudebaseline.policy.PolicySemantics}), so an SCP applied in the older string form is no drift.
+     */
+    static void canonicalForm(ObjectNode statement) {
+        for (String element : LIST_ELEMENTS) {
+            JsonNode value = statement.get(element);
+            if (value != null && value.isTextual()) {
+                statement.putArray(element).add(value);
+            }
+        }
+        if (statement.get("Principal") instanceof ObjectNode principal) {
+            for (Map.Entry<String, JsonNode> kind : List.copyOf(principal.properties())) {
+                if (kind.getValue().isTextual()) {
+                    principal.putArray(kind.getKey()).add(kind.getValue());
+                }
+            }
+        }
     }
 }

@@ -101,8 +101,8 @@ class BaselineBuilderTest {
     @Test
     void keyUseDeniesLongTermBearerTokensOnEveryResource() throws Exception {
         JsonNode use = statement(build(BASE), Control.DENY_LONG_TERM_KEY_USE);
-        assertThat(use.path("Action").asText()).isEqualTo("aws-external-anthropic:CallWithBearerToken");
-        assertThat(use.path("Resource").asText()).isEqualTo("*");
+        assertThat(use.path("Action").toString()).isEqualTo("[\"aws-external-anthropic:CallWithBearerToken\"]");
+        assertThat(use.path("Resource").toString()).isEqualTo("[\"*\"]");
         assertThat(use.path("Condition").path("StringEquals").path(AwsFacts.BEARER_TOKEN_TYPE_KEY).asText()).isEqualTo("LONG_TERM");
     }
 

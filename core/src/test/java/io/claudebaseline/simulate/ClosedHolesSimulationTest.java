@@ -135,11 +135,11 @@ class ClosedHolesSimulationTest {
         JsonNode admin = statement(b, "DenyPlatformAdministration");
         assertThat(admin.path("Action").toString()).isEqualTo("[\"aws-external-anthropic:CreateWorkspace\","
                 + "\"aws-external-anthropic:RegisterKey\",\"aws-external-anthropic:UpdateKey\",\"aws-external-anthropic:DisableKey\"]");
-        assertThat(admin.path("Resource").asText()).as("resource-less actions need *").isEqualTo("*");
+        assertThat(admin.path("Resource").toString()).as("resource-less actions need *").isEqualTo("[\"*\"]");
         assertThat(admin.path("Condition").path("ArnNotLike").path("aws:PrincipalArn").toString())
                 .isEqualTo("[\"" + ADMIN + "\",\"arn:aws:iam::*:role/BreakGlassAdmin\"]");
         JsonNode console = statement(b, "DenyAdminConsole");
-        assertThat(console.path("Action").asText()).isEqualTo("aws-external-anthropic:AssumeConsole");
+        assertThat(console.path("Action").toString()).isEqualTo("[\"aws-external-anthropic:AssumeConsole\"]");
         assertThat(console.path("Condition").path("StringEqualsIgnoreCase").path("aws-external-anthropic:Capability").asText()).isEqualTo("admin");
 
         List<CheckResult> checks = passing(b);
@@ -155,8 +155,8 @@ class ClosedHolesSimulationTest {
 
         // A workspace ARN instead of "*" matches none of these resource-less actions: every deny scenario fails.
         List<CheckResult> scoped = Simulator.check(b, renderedWith(b, c -> c.replace(
-                "\"aws-external-anthropic:DisableKey\"],\"Resource\":\"*\"",
-                "\"aws-external-anthropic:DisableKey\"],\"Resource\":\"arn:aws:aws-external-anthropic:*:*:workspace/*\"")));
+                "\"aws-external-anthropic:DisableKey\"],\"Resource\":[\"*\"]",
+                "\"aws-external-anthropic:DisableKey\"],\"Resource\":[\"arn:aws:aws-external-anthropic:*:*:workspace/*\"]")));
         assertThat(failures(scoped)).extracting(CheckResult::check).containsExactlyInAnyOrder(
                 p + "unlisted:CreateWorkspace", p + "unlisted:RegisterKey", p + "unlisted:UpdateKey", p + "unlisted:DisableKey");
     }
@@ -176,7 +176,7 @@ class ClosedHolesSimulationTest {
         Baseline b = build(config("  protectWorkspaces: {byTag: {key: criticality, values: [critical, tier-0], allowedPrincipals: ["
                 + TAG_ALLOWED + "]}}\n"));
         JsonNode access = statement(b, "DenyUnauthorizedAccessByWorkspaceTag");
-        assertThat(access.path("Resource").asText()).isEqualTo("arn:aws:aws-external-anthropic:*:*:workspace/*");
+        assertThat(access.path("Resource").toString()).isEqualTo("[\"arn:aws:aws-external-anthropic:*:*:workspace/*\"]");
         assertThat(access.path("Condition").path("StringEquals").path("aws:ResourceTag/criticality").toString())
                 .isEqualTo("[\"critical\",\"tier-0\"]");
         JsonNode guard = statement(b, "DenyChangingWorkspaceProtectionTag");
