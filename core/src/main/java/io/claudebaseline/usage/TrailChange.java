@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.claudebaseline.facts.AwsFacts;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -104,8 +103,7 @@ record TrailChange(Instant time, String eventName, String by, List<JsonNode> adv
             return node;
         }
         ObjectNode out = NODES.objectNode();
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
             String k = e.getKey();
             String key = k.isEmpty() ? k : Character.toUpperCase(k.charAt(0)) + k.substring(1);
             out.set(key, apiShape(e.getValue()));

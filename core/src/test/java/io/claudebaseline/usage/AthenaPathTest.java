@@ -110,7 +110,7 @@ class AthenaPathTest {
      * principal's denied attempts where the events keep the latest few: compare the latest.
      */
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> comparable(EngineResult r) {
+    static Map<String, Object> comparable(EngineResult r) {
         Map<String, Object> out = new LinkedHashMap<>(r.details());
         out.remove("usageWindow");
         Map<String, Object> latest = new LinkedHashMap<>();
