@@ -256,7 +256,7 @@ public final class ConfigValidator {
             p.add(Problem.error(path, "partition " + quote(partition) + " differs from the config's partition " + quote(c.partition())
                     + "; fix the ARN or set partition: " + partition));
         }
-        if (!(ACCOUNT.matcher(account).matches() || (ACCOUNT_WITH_WILDCARDS.matcher(account).matches() && account.matches(".*[*?].*")))) {
+        if (!(ACCOUNT.matcher(account).matches() || (ACCOUNT_WITH_WILDCARDS.matcher(account).matches() && hasWildcard(account)))) {
             p.add(Problem.error(path, "account " + quote(account) + " is not a 12-digit account id (or '*' for any account)"));
             return;
         }
@@ -276,7 +276,7 @@ public final class ConfigValidator {
             return;
         }
         String name = resource.substring(resource.indexOf('/') + 1);
-        if (name.matches("[*?/]*")) {
+        if (onlyWildcardsAndSlashes(name)) {
             p.add(Problem.warning(path, quote(arn) + " matches every " + resource.substring(0, resource.indexOf('/')) + " in "
                     + accounts(account) + "; name the roles (wildcards within a name are fine)"));
         }
@@ -511,9 +511,35 @@ public final class ConfigValidator {
                 || k.denyLongTermKeyUse().enabled() || k.restrictPlatformAdministration().isEnabled();
     }
 
+    /*
+     * The checks below run on every workspace and principal (tens of thousands in a large config): plain loops,
+     * not a stream or a regex compiled per call.
+     */
     private static boolean hasControlOrSpace(String s) {
-        return s.codePoints().anyMatch(cp -> Character.isISOControl(cp) || Character.isWhitespace(cp) || Character.isSpaceChar(cp)
-                || Character.getType(cp) == Character.FORMAT);
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            if (Character.isISOControl(cp) || Character.isWhitespace(cp) || Character.isSpaceChar(cp)
+                    || Character.getType(cp) == Character.FORMAT) {
+                return true;
+            }
+            i += Character.charCount(cp);
+        }
+        return false;
+    }
+
+    private static boolean hasWildcard(String s) {
+        return s.indexOf('*') >= 0 || s.indexOf('?') >= 0;
+    }
+
+    /** True when {@code s} is empty or only '*', '?' and '/' (a name that matches every role or user). */
+    private static boolean onlyWildcardsAndSlashes(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (ch != '*' && ch != '?' && ch != '/') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Quotes a user value for a message, with control characters made visible so the message stays one line. */

@@ -254,8 +254,9 @@ final class YamlTreeReader {
             addImplicitResolver(Tag.INT, INT, "-+0123456789");
             addImplicitResolver(Tag.FLOAT, FLOAT, "-+0123456789.");
             addImplicitResolver(Tag.MERGE, Resolver.MERGE, "<");
+            // The empty value is resolved through the '\0' entry above (NULL matches ""). SnakeYAML's default also
+            // registers EMPTY for every first character, which only ran one more regex on every plain scalar.
             addImplicitResolver(Tag.NULL, NULL, "~nN\0");
-            addImplicitResolver(Tag.NULL, Resolver.EMPTY, null);
         }
     }
 }

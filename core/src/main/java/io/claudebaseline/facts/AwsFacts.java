@@ -388,6 +388,7 @@ public final class AwsFacts {
 
     /** Builds a workspace ARN; region and account may be '*' (wildcards are legal in SCP Resource elements). */
     public static String workspaceArn(String partition, String region, String account, String workspaceId) {
-        return String.format(WORKSPACE_ARN_FORMAT, partition, region, account, workspaceId);
+        // Concatenation, not String.format(WORKSPACE_ARN_FORMAT, ...): the same text, built once per workspace.
+        return "arn:" + partition + ":" + SERVICE_PREFIX + ":" + region + ":" + account + ":workspace/" + workspaceId;
     }
 }

@@ -23,7 +23,7 @@ final class PolicyDocumentRenderer {
     /** The document holding exactly {@code statements}, in order. */
     ObjectNode document(List<PolicyStatement> statements) {
         // The statements are our own Jackson output (already parsed back), so they go in unescaped.
-        String joined = statements.stream().map(s -> "    " + s.json().toString()).collect(Collectors.joining(",\n"));
+        String joined = statements.stream().map(s -> "    " + s.text()).collect(Collectors.joining(",\n"));
         Map<String, Object> scope = Scope.of();
         scope.put("version", AwsFacts.POLICY_VERSION);
         scope.put("statements", joined);

@@ -99,7 +99,15 @@ public final class StatementRenderer {
     public static String protectSid(WorkspaceConfig first) {
         String id = first.id() == null ? "" : first.id();
         String suffix = id.startsWith("wrkspc_") ? id.substring("wrkspc_".length()) : id;
-        return SID_PROTECT_WORKSPACE + suffix.replaceAll("[^A-Za-z0-9]", "");
+        // Sids hold only ASCII letters and digits; a loop, not replaceAll, since this runs once per workspace group.
+        StringBuilder sid = new StringBuilder(SID_PROTECT_WORKSPACE.length() + suffix.length()).append(SID_PROTECT_WORKSPACE);
+        for (int i = 0; i < suffix.length(); i++) {
+            char ch = suffix.charAt(i);
+            if (ch >= 'A' && ch <= 'Z' || ch >= 'a' && ch <= 'z' || ch >= '0' && ch <= '9') {
+                sid.append(ch);
+            }
+        }
+        return sid.toString();
     }
 
     /**

@@ -296,14 +296,20 @@ public final class Redactor {
         }
         // Another object (a record, say) holding a secret: redact its JSON form, keeping the structure reports show.
         try {
-            return redactValue(TREE.convertValue(value, Object.class));
+            return redactValue(Tree.MAPPER.convertValue(value, Object.class));
         } catch (IllegalArgumentException notConvertible) {
             return redact(String.valueOf(value));
         }
     }
 
-    private static final com.fasterxml.jackson.databind.ObjectMapper TREE = new com.fasterxml.jackson.databind.ObjectMapper()
-            .findAndRegisterModules().disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    /**
+     * Created on first use (a non-text value that needs redacting is rare): every run builds a Redactor, and this
+     * mapper, which scans the class path for modules, was the first and dearest part of Jackson's start-up.
+     */
+    private static final class Tree {
+        static final com.fasterxml.jackson.databind.ObjectMapper MAPPER = new com.fasterxml.jackson.databind.ObjectMapper()
+                .findAndRegisterModules().disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    }
 
     private Map<String, Object> redactMap(Map<String, Object> map) {
         @SuppressWarnings("unchecked")

@@ -177,6 +177,17 @@ class ConfigSyntaxTest {
     }
 
     @Test
+    void anEmptyPlainValueIsNullAndAnEmptyQuotedOneIsText() throws Exception {
+        ConfigTree tree = YamlTreeReader.read("empty:\nquoted: ''\ntilde: ~\nlist:\n  - \n  - null\nword: nullish\n");
+        assertThat(tree.root().get("empty").isNull()).isTrue();
+        assertThat(tree.root().get("quoted").isTextual()).isTrue();
+        assertThat(tree.root().get("tilde").isNull()).isTrue();
+        assertThat(tree.root().get("list").get(0).isNull()).isTrue();
+        assertThat(tree.root().get("list").get(1).isNull()).isTrue();
+        assertThat(tree.root().get("word").asText()).isEqualTo("nullish");
+    }
+
+    @Test
     void anUnquotedAccountIdIsReadAsWrittenLeadingZeroIncluded() throws Exception {
         BaselineConfig config = ConfigLoader.parse(VALID.replace("account: \"111122223333\"", "account: 011122223333")
                 .replace("\"111122223333\"]", "011122223333]"), false, "c.yaml");
