@@ -71,6 +71,9 @@ final class YamlTreeReader {
      * computed once; a cycle or runaway depth counts as over the limit (the conversion reports it with its path).
      */
     private static long expandedSize(Node node, IdentityHashMap<Node, Long> known, int depth) {
+        if (node instanceof ScalarNode) {
+            return 1; // most nodes: no need to remember them
+        }
         Long size = known.get(node);
         if (size != null) {
             return size;
