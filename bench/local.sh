@@ -6,9 +6,11 @@
 # Usage: bench/local.sh [--runs N] [--quick] [--only CASE-PREFIX] [LABEL='ENV=VALUE ...' ...]
 #   --runs N   runs of every case (default 5); the runs of the variants are interleaved, so they are paired
 #   --quick    sizes 10 and 100 only, 1 run: what .ci/run executes so the benchmark cannot rot
-#   --only P   only the cases whose name starts with P (e.g. --only validate)
+#   --only P   only the cases whose name starts with P (e.g. --only validate); several prefixes separated by commas
+#              (e.g. --only 'render example,validate 10000')
 #   variants   a label and environment settings for bin/claude-baseline, e.g.
 #                before='CLAUDE_BASELINE_JAR=/tmp/before.jar CLAUDE_BASELINE_CDS=off CLAUDE_BASELINE_JAVA_OPTS='
+#                c1="CLAUDE_BASELINE_JAVA_OPTS='-XX:+UseSerialGC -XX:TieredStopAtLevel=1'"   (quote values with spaces)
 #              default: one variant, "current", the launcher as a user gets it
 # Needs GNU time (/usr/bin/time -v; apt-get install time) and python3 (bench/gen_config.py writes the configs).
 # Builds the jar first when cli/target/claude-baseline.jar is missing.
@@ -73,24 +75,32 @@ for n in $SIMULATE_SIZES; do CASES+=("simulate $n|0|bin/claude-baseline simulate
 
 echo "== $(java -version 2>&1 | head -1); $(nproc) CPUs; load $(cut -d' ' -f1-3 /proc/loadavg); runs $RUNS; $(date -u '+%F %H:%M UTC')"
 for i in "${!LABELS[@]}"; do echo "variant ${LABELS[$i]}: ${ENVS[$i]:-(launcher defaults)}"; done
-printf '%-18s %-12s %9s %9s %9s %10s %s\n' case variant median_s min_s max_s peak_MiB exit
+# CPU is user+sys of the whole process tree (JIT and GC threads included): less distorted than wall time when
+# others share the machine. load is the 1-minute load average when the case finished.
+printf '%-18s %-12s %9s %9s %9s %9s %10s %6s %s\n' case variant median_s min_s max_s cpu_s peak_MiB load exit
 median() { awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2}'; }
 status=0
 for entry in "${CASES[@]}"; do
   name=${entry%%|*}; rest=${entry#*|}; expected=${rest%%|*}; cmd=${rest#*|}
-  case "$name" in "$ONLY"*) ;; *) [ "$name" = "floor java -version" ] || continue ;; esac
+  wanted=0
+  IFS=, read -r -a prefixes <<< "$ONLY"
+  [ ${#prefixes[@]} -gt 0 ] || prefixes=("")
+  for prefix in "${prefixes[@]}"; do case "$name" in "$prefix"*) wanted=1 ;; esac; done
+  [ "$wanted" = 1 ] || [ "$name" = "floor java -version" ] || continue
   for i in "${!LABELS[@]}"; do : > "$WORK/times.$i"; done
   for _ in $(seq "$RUNS"); do
     for i in "${!LABELS[@]}"; do
       rm -rf "$WORK/out"
       set +e
-      # shellcheck disable=SC2086  # the variant's settings and the command are word lists on purpose
-      env ${ENVS[$i]} /usr/bin/time -v -o "$WORK/time.txt" $cmd >"$WORK/cmd.out" 2>&1
+      # eval: a variant's settings are shell words, so a value with spaces can be quoted
+      # (e.g. opts="CLAUDE_BASELINE_JAVA_OPTS='-XX:+UseSerialGC -Xmx256m'"); the command is a plain word list.
+      eval "env ${ENVS[$i]} /usr/bin/time -v -o \"\$WORK/time.txt\" $cmd" >"$WORK/cmd.out" 2>&1
       code=$?
       set -e
       wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,t,":"); s=0; for(k=1;k<=n;k++) s=s*60+t[k]; print s}' "$WORK/time.txt")
       rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$WORK/time.txt")
-      echo "$wall $rss $code" >> "$WORK/times.$i"
+      cpu=$(awk -F': ' '/User time|System time/ {s+=$2} END {print s}' "$WORK/time.txt")
+      echo "$wall $rss $code $cpu" >> "$WORK/times.$i"
       if [ "$code" != "$expected" ]; then
         echo "bench/local.sh: '$name' (${LABELS[$i]}) exited $code, expected $expected:" >&2
         tail -5 "$WORK/cmd.out" >&2
@@ -104,7 +114,9 @@ for entry in "${CASES[@]}"; do
     hi=$(cut -d' ' -f1 "$WORK/times.$i" | sort -n | tail -1)
     rss=$(cut -d' ' -f2 "$WORK/times.$i" | sort -n | median)
     code=$(cut -d' ' -f3 "$WORK/times.$i" | sort -u | tr '\n' ' ')
-    printf '%-18s %-12s %9.2f %9.2f %9.2f %10.0f %s\n' "$name" "${LABELS[$i]}" "$wall" "$lo" "$hi" "$(echo "$rss" | awk '{print $1/1024}')" "$code"
+    cpu=$(cut -d' ' -f4 "$WORK/times.$i" | sort -n | median)
+    printf '%-18s %-12s %9.2f %9.2f %9.2f %9.2f %10.0f %6s %s\n' "$name" "${LABELS[$i]}" "$wall" "$lo" "$hi" "$cpu" \
+      "$(echo "$rss" | awk '{print $1/1024}')" "$(cut -d' ' -f1 /proc/loadavg)" "$code"
   done
 done
 exit $status
