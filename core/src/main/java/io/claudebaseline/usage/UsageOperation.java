@@ -84,11 +84,12 @@ public final class UsageOperation {
         TrailLocation location = TrailLocation.read(trail, config.workspaces(), config.partition(), aws);
         EventReader reader = reader(request, config, location, aws);
         progress.line("usage: " + window.from() + " to " + window.to() + " from trail " + location.trailName() + " (" + reader.describe() + ")");
-        UsageAggregator aggregator = aggregator(config, window);
-        ReadStats stats = reader.read(window.from(), window.to(), aggregator, progress);
+        // Before the (possibly long) read: a refused GetTrailStatus fails at once, like an unreadable bucket.
         SelectorTimeline selectors = TrailHistory.read(aws.cloudTrail(location.homeRegion()), location, window, Instant.now(),
                 s -> TrailLocation.coversAll(s, config.workspaces(), config.partition()));
         progress.line("usage: " + selectors.sentence());
+        UsageAggregator aggregator = aggregator(config, window);
+        ReadStats stats = reader.read(window.from(), window.to(), aggregator, progress);
         return finish(baseline, request, aggregator, reader.describe(), stats, selectors);
     }
 

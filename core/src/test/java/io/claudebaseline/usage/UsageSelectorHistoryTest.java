@@ -199,6 +199,19 @@ class UsageSelectorHistoryTest {
     }
 
     @Test
+    void aRefusedGetTrailStatusFailsBeforeAnyEventIsRead(MotoServer server, MotoFixtures moto) throws Exception {
+        try (UsageWorld world = new UsageWorld(server, moto, dir, false); CloudTrailHistoryEndpoint history = new CloudTrailHistoryEndpoint(server.endpoint())) {
+            world.deliverToS3();
+            FaultInjector faults = new FaultInjector().always("cloudtrail:GetTrailStatus", FaultInjector.Fault.ACCESS_DENIED);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> run(world, history, faults))
+                    .isInstanceOf(io.claudebaseline.aws.AwsOperationException.class)
+                    .hasMessageContaining("cloudtrail:GetTrailStatus on trail org-trail in us-east-1 was denied")
+                    .hasMessageContaining("lacks the IAM permission cloudtrail:GetTrailStatus");
+            assertThat(faults.calls()).noneMatch(c -> c.startsWith("s3:"));
+        }
+    }
+
+    @Test
     void permissionsForUsageIncludeLookupEventsAndStayReadOnly() throws Exception {
         JsonNode policy = new com.fasterxml.jackson.databind.ObjectMapper().readTree(io.claudebaseline.aws.Permissions.policyFor("usage"));
         List<String> actions = new java.util.ArrayList<>();
