@@ -60,6 +60,8 @@ for n in $VALIDATE_SIZES $RENDER_SIZES $SIMULATE_SIZES; do
   [ -f "$WORK/ws$n.yaml" ] || python3 bench/gen_config.py "$n" "$WORK/ws$n.yaml"
   [ "$n" -lt 1000 ] || [ -f "$WORK/ws$n-what-if.yaml" ] || python3 bench/gen_config.py "$n" "$WORK/ws$n-what-if.yaml" what-if
 done
+# The largest validate also as JSON (JsonTreeReader instead of SnakeYAML), outside --quick.
+[ "$QUICK" = 1 ] || python3 bench/gen_config.py 10000 "$WORK/ws10000.json" json
 what_if() { if [ "$1" -ge 1000 ]; then echo "$WORK/ws$1-what-if.yaml"; else echo "$WORK/ws$1.yaml"; fi; }
 
 # name|expected exit code|command (run through the launcher, or java itself for the floor)
@@ -70,6 +72,7 @@ for n in $VALIDATE_SIZES; do
   exit_code=0; [ "$n" -lt 1000 ] || exit_code=1
   CASES+=("validate $n|$exit_code|bin/claude-baseline validate --config $WORK/ws$n.yaml")
 done
+[ "$QUICK" = 1 ] || CASES+=("validate 10000 json|1|bin/claude-baseline validate --config $WORK/ws10000.json")
 for n in $RENDER_SIZES; do CASES+=("render $n|0|bin/claude-baseline render --config $(what_if "$n") --out $WORK/out"); done
 for n in $SIMULATE_SIZES; do CASES+=("simulate $n|0|bin/claude-baseline simulate --config $(what_if "$n")"); done
 
