@@ -48,6 +48,22 @@ final class LiveWorld {
         writeConfig("targets: [" + ou + ", \"" + sandboxAccount + "\"]\n", "");
     }
 
+    /** The same organisation and config, with its outputs, reports and progress in {@code newDir}. */
+    LiveWorld inDir(Path newDir) throws Exception {
+        return new LiveWorld(this, newDir);
+    }
+
+    private LiveWorld(LiveWorld from, Path dir) throws Exception {
+        this.server = from.server;
+        this.moto = from.moto;
+        this.dir = dir;
+        this.org = from.org;
+        this.ou = from.ou;
+        this.prodAccount = from.prodAccount;
+        this.sandboxAccount = from.sandboxAccount;
+        this.config = Files.copy(from.config, dir.resolve(from.config.getFileName()));
+    }
+
     /** Writes the config with the given targets line and extra top-level YAML. */
     void writeConfig(String targetsLine, String extra) throws Exception {
         config = dir.resolve("claude-baseline.yaml");
