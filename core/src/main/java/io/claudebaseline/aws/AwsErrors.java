@@ -79,8 +79,7 @@ public final class AwsErrors {
 
         if (ACCESS_DENIED.contains(c) || e.statusCode() == 403 && !BAD_CREDENTIALS.contains(c)) {
             return new AwsOperationException(op, resource, Kind.ACCESS_DENIED, on + " was denied: the caller lacks the IAM permission "
-                    + op + " (or an SCP or permissions boundary denies it); grant it — `claude-baseline permissions --for "
-                    + firstCommand(operation) + "` prints the whole least-privilege policy" + ref + ".", e);
+                    + op + " (or an SCP or permissions boundary denies it); grant it — " + permissionsHint(operation) + ref + ".", e);
         }
         if (BAD_CREDENTIALS.contains(c)) {
             return new AwsOperationException(op, resource, Kind.ACCESS_DENIED, on + " was rejected because the AWS credentials are invalid or expired;"
@@ -201,15 +200,18 @@ public final class AwsErrors {
         return n == null || n <= 1 ? "1 attempt" : n + " attempts";
     }
 
-    private static String firstCommand(AwsOperation operation) {
-        if (operation.mutating()) {
-            return AwsOperation.Command.APPLY.id();
+    /**
+     * Where the whole least-privilege policy comes from. The translation happens below the engine and does not know
+     * which command is running, so an operation several commands need names all of them rather than guessing one
+     * (a usage run told to grant verify's policy would grant far more than it needs).
+     */
+    private static String permissionsHint(AwsOperation operation) {
+        java.util.List<String> ids = operation.commands().stream().map(AwsOperation.Command::id).toList();
+        if (ids.size() == 1) {
+            return "`claude-baseline permissions --for " + ids.get(0) + "` prints the whole least-privilege policy";
         }
-        if (operation.commands().contains(AwsOperation.Command.USAGE) && !operation.commands().contains(AwsOperation.Command.PLAN)) {
-            return AwsOperation.Command.USAGE.id();
-        }
-        return operation.commands().contains(AwsOperation.Command.VERIFY) ? AwsOperation.Command.VERIFY.id()
-                : operation.commands().iterator().next().id();
+        return "`claude-baseline permissions --for COMMAND` prints the whole least-privilege policy of the command you ran ("
+                + String.join(", ", ids.subList(0, ids.size() - 1)) + " or " + ids.get(ids.size() - 1) + ")";
     }
 
     private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
