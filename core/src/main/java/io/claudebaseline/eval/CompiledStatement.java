@@ -3,7 +3,6 @@ package io.claudebaseline.eval;
 import io.claudebaseline.eval.condition.CompiledCondition;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * A Deny statement with its Action, Resource and Condition patterns compiled once, for {@link ScpEvaluator}.
@@ -18,6 +17,12 @@ final class CompiledStatement {
     private final List<PolicyPattern> resources;
     private final boolean notResource;
     private final CompiledCondition condition;
+    /**
+     * The near miss this statement reports when clause i is the first that does not hold, one per clause, made
+     * once: every allowed request of a protected workspace is a near miss of its deny, and a simulate run has tens
+     * of thousands of them, which now share one reason text per clause.
+     */
+    private final Decision.NearMiss[] nearMisses;
 
     CompiledStatement(ParsedStatement source, int ordinal) {
         this.source = source;
@@ -28,6 +33,10 @@ final class CompiledStatement {
         this.resources = (notResource ? source.notResources() : source.resources()).stream()
                 .map(r -> PolicyPattern.of(r, source.variablesEnabled())).toList();
         this.condition = CompiledCondition.of(source.conditions(), source.variablesEnabled());
+        this.nearMisses = new Decision.NearMiss[condition.size()];
+        for (int i = 0; i < nearMisses.length; i++) {
+            nearMisses[i] = new Decision.NearMiss(source.ref(), "condition " + condition.clause(i).describe() + " is false for this request");
+        }
     }
 
     boolean actionMatches(String action) {
@@ -52,9 +61,10 @@ final class CompiledStatement {
         return notResource != any;
     }
 
-    /** Empty when every condition clause holds; otherwise the first that does not. */
-    Optional<String> failingCondition(Request request) {
-        return condition.firstFailing(request).map(c -> c.describe());
+    /** Null when every condition clause holds (the statement applies); otherwise the near miss of the first that does not. */
+    Decision.NearMiss nearMiss(Request request) {
+        int failing = condition.firstFailingIndex(request);
+        return failing < 0 ? null : nearMisses[failing];
     }
 
     /**

@@ -2,7 +2,6 @@ package io.claudebaseline.eval;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Decides whether a set of SCPs DENIES a request, as AWS evaluates the Deny statements of SCPs: a request is
@@ -57,11 +56,11 @@ public final class ScpEvaluator {
             if (!st.actionMatches(request.action()) || !st.resourceMatches(request)) {
                 continue;
             }
-            Optional<String> failing = st.failingCondition(request);
-            if (failing.isEmpty()) {
+            Decision.NearMiss miss = st.nearMiss(request);
+            if (miss == null) {
                 denies.add(st.source.ref());
             } else {
-                nearMisses.add(new Decision.NearMiss(st.source.ref(), "condition " + failing.get() + " is false for this request"));
+                nearMisses.add(miss);
             }
         }
         return new Decision(denies.isEmpty() ? Decision.Outcome.NOT_DENIED : Decision.Outcome.DENIED, request, denies, nearMisses);

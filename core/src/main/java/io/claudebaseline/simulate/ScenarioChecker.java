@@ -6,6 +6,7 @@ import io.claudebaseline.eval.ScpEvaluator;
 import io.claudebaseline.verify.CheckResult;
 import io.claudebaseline.verify.CheckStatus;
 import java.time.Duration;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +15,24 @@ import java.util.Map;
 final class ScenarioChecker {
     private ScenarioChecker() {}
 
+    /**
+     * The near misses of one run as the evidence lists them. The evaluator hands out one NearMiss object per
+     * statement clause, so the text of a single near miss (the allowed principals of a workspace all miss its deny
+     * the same way) is made once and shared by every check that shows it, instead of held once per check.
+     */
+    static final class NearMissTexts {
+        private final Map<Decision.NearMiss, List<String>> single = new IdentityHashMap<>();
+
+        List<String> of(List<Decision.NearMiss> misses) {
+            if (misses.size() == 1) {
+                return single.computeIfAbsent(misses.get(0), m -> List.of(m.toString()));
+            }
+            return misses.stream().map(Decision.NearMiss::toString).toList();
+        }
+    }
+
     /** The check carries how long evaluating the scenario and explaining its decision took (junit.xml's time). */
-    static CheckResult check(Scenario scenario, ScpEvaluator evaluator) {
+    static CheckResult check(Scenario scenario, ScpEvaluator evaluator, NearMissTexts nearMissTexts) {
         long start = System.nanoTime();
         if (scenario.request() == null) {
             return new CheckResult(scenario.control(), scenario.check(), CheckStatus.WARN,
@@ -32,10 +49,10 @@ final class ScenarioChecker {
                 + " — " + decision.explain() + "."
                 + (scenario.note() == null ? "" : " (" + scenario.note() + ")");
         return new CheckResult(scenario.control(), scenario.check(), ok ? CheckStatus.PASS : CheckStatus.FAIL, message,
-                evidence(scenario, decision), Duration.ofNanos(System.nanoTime() - start));
+                evidence(scenario, decision, nearMissTexts), Duration.ofNanos(System.nanoTime() - start));
     }
 
-    private static Map<String, Object> evidence(Scenario scenario, Decision decision) {
+    private static Map<String, Object> evidence(Scenario scenario, Decision decision, NearMissTexts nearMissTexts) {
         Request r = scenario.request();
         Map<String, Object> ev = new LinkedHashMap<>();
         ev.put("principal", r.principal());
@@ -55,8 +72,7 @@ final class ScenarioChecker {
             ev.put("decidingStatementIndex", s.index());
         });
         if (!decision.isDenied() && !decision.nearMisses().isEmpty()) {
-            List<String> misses = decision.nearMisses().stream().map(Decision.NearMiss::toString).toList();
-            ev.put("nearMisses", misses);
+            ev.put("nearMisses", nearMissTexts.of(decision.nearMisses()));
         }
         if (scenario.note() != null) {
             ev.put("note", scenario.note());

@@ -39,8 +39,9 @@ public final class Simulator {
             }
         }
         ScpEvaluator evaluator = ScpEvaluator.ofParsed(parsed);
+        ScenarioChecker.NearMissTexts nearMissTexts = new ScenarioChecker.NearMissTexts();
         for (Scenario scenario : scenarios(baseline)) {
-            out.add(ScenarioChecker.check(scenario, evaluator));
+            out.add(ScenarioChecker.check(scenario, evaluator, nearMissTexts));
         }
         return out;
     }

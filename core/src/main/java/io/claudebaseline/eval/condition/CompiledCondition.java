@@ -37,13 +37,29 @@ public final class CompiledCondition {
         return clause.values().stream().map(v -> comparator.compile(v, variables)).toList();
     }
 
-    /** Empty when every clause holds; otherwise the first that does not. */
-    public Optional<ConditionClause> firstFailing(Request request) {
+    /** The number of clauses. */
+    public int size() {
+        return clauses.size();
+    }
+
+    /** The clause at {@code index}, in policy order. */
+    public ConditionClause clause(int index) {
+        return clauses.get(index);
+    }
+
+    /** -1 when every clause holds; otherwise the index of the first that does not. */
+    public int firstFailingIndex(Request request) {
         for (int i = 0; i < clauses.size(); i++) {
             if (!ConditionEvaluator.holds(clauses.get(i), values.get(i), request)) {
-                return Optional.of(clauses.get(i));
+                return i;
             }
         }
-        return Optional.empty();
+        return -1;
+    }
+
+    /** Empty when every clause holds; otherwise the first that does not. */
+    public Optional<ConditionClause> firstFailing(Request request) {
+        int failing = firstFailingIndex(request);
+        return failing < 0 ? Optional.empty() : Optional.of(clauses.get(failing));
     }
 }
