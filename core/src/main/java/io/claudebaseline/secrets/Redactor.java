@@ -58,15 +58,6 @@ public final class Redactor {
             // access key ids: long-term (AKIA) and temporary (ASIA)
             Pattern.compile("()\\b(?:AKIA|ASIA)[A-Z0-9]{12,}\\b"));
 
-    /**
-     * A word every one of the {@link #SHAPES} must contain (ASCII case ignored, as the shapes' (?i) does; AKIA and
-     * ASIA as written). A text with none of them cannot match any shape, so the regular expressions are not run on it:
-     * a simulate run passes tens of thousands of check messages here, and scanning each with ten patterns was
-     * most of its time.
-     */
-    private static final List<String> SHAPE_WORDS = List.of(
-            "signature", "credential", "security", "sessiontoken", "secretaccesskey", "externalid");
-
     private final Set<String> values = ConcurrentHashMap.newKeySet();
     /** {@link #values} longest first, rebuilt when a value is added (null: rebuild on next use). */
     private volatile List<String> sortedValues = List.of();
@@ -115,26 +106,37 @@ public final class Redactor {
     }
 
     /**
-     * False only when no shape can match {@code text}: it contains none of the shapes' words. One pass over the
-     * text; a word is compared only where its first letter is.
+     * False only when no shape can match {@code text}: it contains none of the words one of the {@link #SHAPES}
+     * must contain — signature, credential, security, sessiontoken, secretaccesskey, externalid (ASCII case
+     * ignored, as the shapes' (?i) does) and AKIA or ASIA (as written). Such a text is not given to the regular
+     * expressions: a simulate run passes tens of thousands of check messages here, and scanning each with ten
+     * patterns was most of its time. One pass, no copy of the text.
      */
     static boolean mayHaveShape(String text) {
-        int n = text.length();
+        int n = text.length() - 1; // every word is longer than one character
         for (int i = 0; i < n; i++) {
-            char c = text.charAt(i);
-            switch (c) {
+            // Dispatch on the first two letters, so the common letters s, c and e cost one more comparison.
+            switch (text.charAt(i)) {
                 case 'A':
                     if (text.startsWith("AKIA", i) || text.startsWith("ASIA", i)) {
                         return true;
                     }
                     break;
-                case 's', 'S', 'c', 'C', 'e', 'E':
-                    char lower = (char) (c | 0x20);
-                    for (int w = 0; w < SHAPE_WORDS.size(); w++) {
-                        String word = SHAPE_WORDS.get(w);
-                        if (word.charAt(0) == lower && asciiIgnoreCaseAt(text, i, word)) {
-                            return true;
-                        }
+                case 's', 'S':
+                    char next = lower(text.charAt(i + 1));
+                    if (next == 'i' && wordAt(text, i, "signature")
+                            || next == 'e' && (wordAt(text, i, "security") || wordAt(text, i, "sessiontoken") || wordAt(text, i, "secretaccesskey"))) {
+                        return true;
+                    }
+                    break;
+                case 'c', 'C':
+                    if (lower(text.charAt(i + 1)) == 'r' && wordAt(text, i, "credential")) {
+                        return true;
+                    }
+                    break;
+                case 'e', 'E':
+                    if (lower(text.charAt(i + 1)) == 'x' && wordAt(text, i, "externalid")) {
+                        return true;
                     }
                     break;
                 default:
@@ -145,18 +147,20 @@ public final class Redactor {
     }
 
     /** {@code word} (lower case ASCII) at {@code at} in {@code text}, ASCII letters compared ignoring case as (?i) does. */
-    private static boolean asciiIgnoreCaseAt(String text, int at, String word) {
+    private static boolean wordAt(String text, int at, String word) {
         if (at + word.length() > text.length()) {
             return false;
         }
-        for (int k = 1; k < word.length(); k++) {
-            char c = text.charAt(at + k);
-            char lower = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
-            if (lower != word.charAt(k)) {
+        for (int k = 0; k < word.length(); k++) {
+            if (lower(text.charAt(at + k)) != word.charAt(k)) {
                 return false;
             }
         }
         return true;
+    }
+
+    private static char lower(char c) {
+        return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
     }
 
     /** {@code text} with every secret value and every request-text shape masked; null stays null. */
@@ -216,8 +220,11 @@ public final class Redactor {
         int known = values.size();
         List<CheckResult> out = new ArrayList<>(checks.size());
         boolean same = true;
+        // The checks of a run share most of their evidence strings (principal, action and resource ARNs, statement
+        // names, near misses): each distinct instance is scanned once per pass.
+        java.util.IdentityHashMap<Object, Boolean> clean = new java.util.IdentityHashMap<>();
         for (CheckResult c : checks) {
-            CheckResult r = redact(c);
+            CheckResult r = redact(c, clean);
             same &= r == c;
             out.add(r);
         }
@@ -236,35 +243,53 @@ public final class Redactor {
      * usual case), so that a run of many checks is not copied whole.
      */
     public CheckResult redact(CheckResult c) {
+        return redact(c, new java.util.IdentityHashMap<>());
+    }
+
+    /** {@link #redact(CheckResult)}; {@code clean} holds the strings and lists already found clean in this pass. */
+    private CheckResult redact(CheckResult c, Map<Object, Boolean> clean) {
         String control = redact(c.control());
         String check = redact(c.check());
         String message = redact(c.message());
-        if (control == c.control() && check == c.check() && message == c.message() && isClean(c.evidence())) {
+        if (control == c.control() && check == c.check() && message == c.message() && isClean(c.evidence(), clean)) {
             return c;
         }
         return new CheckResult(control, check, c.status(), message, redactMap(c.evidence()), c.duration());
     }
 
-    /** True when {@link #redactValue} would return a value equal to {@code value}: nothing in it needs redaction. */
-    private boolean isClean(Object value) {
+    /**
+     * True when {@link #redactValue} would return a value equal to {@code value}: nothing in it needs redaction.
+     * Strings and lists found clean are remembered by identity in {@code clean}.
+     */
+    private boolean isClean(Object value, Map<Object, Boolean> clean) {
         if (value instanceof String s) {
-            return redact(s) == s;
+            if (clean.containsKey(s)) {
+                return true;
+            }
+            boolean ok = redact(s) == s;
+            if (ok) {
+                clean.put(s, Boolean.TRUE);
+            }
+            return ok;
         }
         if (value instanceof Map<?, ?> m) {
             for (Map.Entry<?, ?> e : m.entrySet()) {
-                String key = String.valueOf(e.getKey());
-                if (!(e.getKey() instanceof String) || redact(key) != key || !isClean(e.getValue())) {
+                if (!(e.getKey() instanceof String key) || !isClean(key, clean) || !isClean(e.getValue(), clean)) {
                     return false;
                 }
             }
             return true;
         }
         if (value instanceof List<?> l) {
+            if (clean.containsKey(l)) {
+                return true;
+            }
             for (Object v : l) {
-                if (!isClean(v)) {
+                if (!isClean(v, clean)) {
                     return false;
                 }
             }
+            clean.put(l, Boolean.TRUE);
             return true;
         }
         return value == null || value instanceof Path || value instanceof Number || value instanceof Boolean || value instanceof Enum<?>

@@ -35,6 +35,8 @@ final class BuiltInScenarios {
      * scenarios try each one on each protected workspace, so a template that misses one is caught.
      */
     static final List<ActionInfo> WORKSPACE_ACTIONS = AwsFacts.workspaceActions();
+    /** Their qualified names, made once: every protected workspace's scenarios and checks share these strings. */
+    private static final List<String> WORKSPACE_ACTIONS_QUALIFIED = WORKSPACE_ACTIONS.stream().map(ActionInfo::qualified).toList();
 
     final BaselineConfig config;
     final String defaultAccount;
@@ -96,11 +98,12 @@ final class BuiltInScenarios {
                     "every candidate administrator principal matches an allowed or exempt pattern ("
                             + String.join(", ", excluded) + "); the allow-list may be too broad"));
         } else {
-            for (ActionInfo action : WORKSPACE_ACTIONS) {
-                out.add(new Scenario(control, prefix + ":unlisted:" + action.name(),
+            for (int a = 0; a < WORKSPACE_ACTIONS.size(); a++) {
+                String qualified = WORKSPACE_ACTIONS_QUALIFIED.get(a);
+                out.add(new Scenario(control, prefix + ":unlisted:" + WORKSPACE_ACTIONS.get(a).name(),
                         "unlisted principal " + outsider.get() + " (an administrator, but not on the allow-list) is denied "
-                                + action.qualified() + " on workspace " + w.id(),
-                        Request.of(outsider.get(), action.qualified(), arn), Expect.DENIED, arnNote));
+                                + qualified + " on workspace " + w.id(),
+                        Request.of(outsider.get(), qualified, arn), Expect.DENIED, arnNote));
             }
         }
         List<String> exempt = config.exemptPrincipals();
@@ -119,10 +122,11 @@ final class BuiltInScenarios {
             return;
         }
         String note = join(derivedNote(pattern, principal.get()), arnNote);
-        for (ActionInfo action : WORKSPACE_ACTIONS) {
-            out.add(new Scenario(control, checkPrefix + action.name(),
-                    role + principal.get() + " may call " + action.qualified() + " on workspace " + w.id(),
-                    Request.of(principal.get(), action.qualified(), arn), Expect.ALLOWED, note));
+        for (int a = 0; a < WORKSPACE_ACTIONS.size(); a++) {
+            String qualified = WORKSPACE_ACTIONS_QUALIFIED.get(a);
+            out.add(new Scenario(control, checkPrefix + WORKSPACE_ACTIONS.get(a).name(),
+                    role + principal.get() + " may call " + qualified + " on workspace " + w.id(),
+                    Request.of(principal.get(), qualified, arn), Expect.ALLOWED, note));
         }
     }
 
