@@ -210,8 +210,8 @@ public final class AwsErrors {
         if (ids.size() == 1) {
             return "`claude-baseline permissions --for " + ids.get(0) + "` prints the whole least-privilege policy";
         }
-        return "`claude-baseline permissions --for COMMAND` prints the whole least-privilege policy of the command you ran ("
-                + String.join(", ", ids.subList(0, ids.size() - 1)) + " or " + ids.get(ids.size() - 1) + ")";
+        return "`claude-baseline permissions --for <command>` (the one you ran: " + String.join(", ", ids.subList(0, ids.size() - 1))
+                + " or " + ids.get(ids.size() - 1) + ") prints the whole least-privilege policy";
     }
 
     private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {

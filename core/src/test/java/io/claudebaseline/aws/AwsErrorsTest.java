@@ -88,7 +88,7 @@ class AwsErrorsTest {
                 .awsErrorDetails(AwsErrorDetails.builder().errorCode("AccessDeniedException").errorMessage(AWS_TEXT).build()).build();
         // usage needs GetTrailStatus too: a usage run must not be sent to verify's (larger) policy alone.
         assertThat(AwsErrors.translate(AwsOperation.GET_TRAIL_STATUS, "trail t", denied).getMessage())
-                .contains("permissions --for COMMAND", "of the command you ran (plan, apply, verify, usage or destroy)");
+                .contains("`claude-baseline permissions --for <command>` (the one you ran: plan, apply, verify, usage or destroy) prints");
         assertThat(AwsErrors.translate(AwsOperation.LOOKUP_EVENTS, "trail t", denied).getMessage())
                 .contains("`claude-baseline permissions --for usage` prints");
         assertThat(AwsErrors.translate(AwsOperation.CREATE_POLICY, "p", orgError("AccessDeniedException", 400)).getMessage())

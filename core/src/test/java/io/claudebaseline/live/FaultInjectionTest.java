@@ -81,7 +81,7 @@ class FaultInjectionTest {
     void accessDeniedNamesTheMissingIamAction() {
         AwsOperationException e = failure(Action.VERIFY, new FaultInjector().always("organizations:DescribeOrganization", Fault.ACCESS_DENIED));
         assertThat(e.kind()).isEqualTo(Kind.ACCESS_DENIED);
-        assertThat(e.getMessage()).contains("lacks the IAM permission organizations:DescribeOrganization", "permissions --for COMMAND", "plan, apply, verify or destroy");
+        assertThat(e.getMessage()).contains("lacks the IAM permission organizations:DescribeOrganization", "permissions --for <command>` (the one you ran: plan, apply, verify or destroy)");
         // verify --report-dir still leaves a junit.xml with the error, so Jenkins shows it instead of "no test reports found".
         assertThat(world.dir.resolve("reports/junit.xml")).content().contains("<error", "errors=\"1\"",
                 "lacks the IAM permission organizations:DescribeOrganization");

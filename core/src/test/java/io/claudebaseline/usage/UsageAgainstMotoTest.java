@@ -165,7 +165,7 @@ class UsageAgainstMotoTest {
                     .isInstanceOf(AwsOperationException.class)
                     .hasMessageContaining("s3:ListBucket on s3://org-trail-logs/cloudtrail/AWSLogs/")
                     .hasMessageContaining("lacks the IAM permission s3:ListBucket")
-                    .hasMessageContaining("permissions --for usage")
+                    .hasMessageContaining("permissions --for <command>` (the one you ran: verify or usage)")
                     .hasMessageNotContaining("INJECTED-AWS-MESSAGE");
             assertThatThrownBy(() -> world.run(world.request(Action.USAGE).build(),
                     new FaultInjector().always("s3:GetObject", FaultInjector.Fault.ACCESS_DENIED)))
@@ -181,7 +181,7 @@ class UsageAgainstMotoTest {
                     new FaultInjector().always("logs:FilterLogEvents", FaultInjector.Fault.ACCESS_DENIED)))
                     .isInstanceOf(AwsOperationException.class)
                     .hasMessageContaining("logs:FilterLogEvents on log group CloudTrail/org-trail was denied")
-                    .hasMessageContaining("permissions --for usage");
+                    .hasMessageContaining("permissions --for <command>` (the one you ran: verify or usage)");
         }
     }
 
