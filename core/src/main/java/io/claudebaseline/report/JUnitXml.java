@@ -83,14 +83,12 @@ final class JUnitXml {
                     xml.writeAttribute("type", "drift");
                     xml.writeCharacters(clean(c.message() + evidenceText(c)));
                     xml.writeEndElement();
-                } else if (c.status() == CheckStatus.EXCEPTED) {
-                    xml.writeStartElement("skipped");
-                    xml.writeAttribute("message", clean(c.message()));
-                    xml.writeEndElement();
-                    xml.writeStartElement("system-out");
-                    xml.writeCharacters(clean(c.status() + ": " + c.message() + evidenceText(c)));
-                    xml.writeEndElement();
                 } else {
+                    if (c.status() == CheckStatus.EXCEPTED) {
+                        xml.writeStartElement("skipped");
+                        xml.writeAttribute("message", clean(c.message()));
+                        xml.writeEndElement();
+                    }
                     xml.writeStartElement("system-out");
                     xml.writeCharacters(clean(c.status() + ": " + c.message() + evidenceText(c)));
                     xml.writeEndElement();
