@@ -77,20 +77,21 @@ final class JUnitXml {
                 if (c.duration() != null) {
                     xml.writeAttribute("time", seconds(c.duration()));
                 }
+                String message = c.message(); // once: a deferred check builds it on every call
                 if (c.status() == CheckStatus.FAIL) {
                     xml.writeStartElement("failure");
-                    xml.writeAttribute("message", clean(c.message()));
+                    xml.writeAttribute("message", clean(message));
                     xml.writeAttribute("type", "drift");
-                    xml.writeCharacters(clean(c.message() + evidenceText(c)));
+                    xml.writeCharacters(clean(message + evidenceText(c)));
                     xml.writeEndElement();
                 } else {
                     if (c.status() == CheckStatus.EXCEPTED) {
                         xml.writeStartElement("skipped");
-                        xml.writeAttribute("message", clean(c.message()));
+                        xml.writeAttribute("message", clean(message));
                         xml.writeEndElement();
                     }
                     xml.writeStartElement("system-out");
-                    xml.writeCharacters(clean(c.status() + ": " + c.message() + evidenceText(c)));
+                    xml.writeCharacters(clean(c.status() + ": " + message + evidenceText(c)));
                     xml.writeEndElement();
                 }
                 xml.writeEndElement();
@@ -166,11 +167,12 @@ final class JUnitXml {
     }
 
     private static String evidenceText(CheckResult c) {
-        if (c.evidence().isEmpty()) {
+        Map<String, Object> evidence = c.evidence(); // once: a deferred check builds it on every call
+        if (evidence.isEmpty()) {
             return "";
         }
         StringBuilder sb = new StringBuilder("\n\nEvidence:");
-        c.evidence().forEach((k, v) -> sb.append("\n  ").append(k).append(": ").append(v));
+        evidence.forEach((k, v) -> sb.append("\n  ").append(k).append(": ").append(v));
         return sb.toString();
     }
 

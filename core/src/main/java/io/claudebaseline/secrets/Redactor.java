@@ -250,11 +250,76 @@ public final class Redactor {
     private CheckResult redact(CheckResult c, Map<Object, Boolean> clean) {
         String control = redact(c.control());
         String check = redact(c.check());
+        if (c.details() != null) {
+            // A deferred check stays deferred: its texts are redacted whenever they are built (see RedactedDetails).
+            if (c.details() instanceof RedactedDetails r && r.redactor == this && control == c.control() && check == c.check()) {
+                return c;
+            }
+            return CheckResult.deferred(control, check, c.status(), new RedactedDetails(this, c.details()), c.duration());
+        }
         String message = redact(c.message());
         if (control == c.control() && check == c.check() && message == c.message() && isClean(c.evidence(), clean)) {
             return c;
         }
         return new CheckResult(control, check, c.status(), message, redactMap(c.evidence()), c.duration());
+    }
+
+    /**
+     * A deferred check's message and evidence, redacted each time they are built, with the values known then (never
+     * fewer than when the check passed the redactor). Building gives the same texts every time, so a message found
+     * clean is not scanned again while no value has been learnt; evidence strings and lists, which the checks of a
+     * run share, are remembered by identity across checks ({@link #deferredClean}).
+     */
+    private static final class RedactedDetails implements CheckResult.Details {
+        final Redactor redactor;
+        final CheckResult.Details inner;
+        /** The size of the redactor's values when this message was last found clean; -1: not yet. */
+        private volatile int messageCleanAt = -1;
+
+        RedactedDetails(Redactor redactor, CheckResult.Details inner) {
+            this.redactor = redactor;
+            this.inner = inner;
+        }
+
+        @Override
+        public String message() {
+            String raw = inner.message();
+            int known = redactor.values.size(); // values are only ever added: the same size is the same set
+            if (messageCleanAt == known) {
+                return raw;
+            }
+            String out = redactor.redact(raw);
+            if (out == raw) {
+                messageCleanAt = known;
+            }
+            return out;
+        }
+
+        @Override
+        public Map<String, Object> evidence() {
+            Map<String, Object> raw = inner.evidence();
+            return redactor.cleanDeferred(raw) ? raw : redactor.redactMap(raw);
+        }
+
+        @Override
+        public Object evidenceValue(String key) {
+            Object raw = inner.evidenceValue(key);
+            return redactor.cleanDeferred(raw) ? raw : redactor.redactValue(raw);
+        }
+    }
+
+    /** Strings and lists of deferred checks' evidence found clean (by identity) while {@link #values} had {@link #deferredCleanAt}. */
+    private final Map<Object, Boolean> deferredClean = new java.util.IdentityHashMap<>();
+    private int deferredCleanAt;
+
+    /** {@link #isClean} for deferred checks' evidence, remembering across checks until a value is learnt. */
+    private synchronized boolean cleanDeferred(Object value) {
+        int known = values.size();
+        if (known != deferredCleanAt) {
+            deferredClean.clear();
+            deferredCleanAt = known;
+        }
+        return isClean(value, deferredClean);
     }
 
     /**

@@ -3,9 +3,11 @@ package io.claudebaseline.simulate;
 import io.claudebaseline.facts.ServiceReference;
 import io.claudebaseline.verify.CheckResult;
 import io.claudebaseline.verify.CheckStatus;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -48,10 +50,19 @@ public final class CheckSummary {
         ServiceReference reference = ServiceReference.bundled();
         Map<String, Tally> byControl = new LinkedHashMap<>();
         Map<String, Map<String, Tally>> byGroup = new LinkedHashMap<>();
+        // The checks share a few action names: each one's group is looked up once.
+        Map<String, Optional<String>> groupOf = new HashMap<>();
         for (CheckResult c : checks) {
             byControl.computeIfAbsent(c.control(), k -> new Tally()).add(c.status());
-            Object action = c.evidence().get("action");
-            String group = action instanceof String a ? reference.action(a).map(CheckSummary::group).orElse(null) : null;
+            String group = null;
+            if (c.evidenceValue("action") instanceof String action) {
+                Optional<String> known = groupOf.get(action);
+                if (known == null) {
+                    known = reference.action(action).map(CheckSummary::group);
+                    groupOf.put(action, known);
+                }
+                group = known.orElse(null);
+            }
             if (group != null) {
                 byGroup.computeIfAbsent(c.control(), k -> new TreeMap<>()).computeIfAbsent(group, k -> new Tally()).add(c.status());
             }

@@ -31,7 +31,11 @@ final class ScenarioChecker {
         }
     }
 
-    /** The check carries how long evaluating the scenario and explaining its decision took (junit.xml's time). */
+    /**
+     * The check carries how long evaluating the scenario took (junit.xml's time). Its message and evidence are
+     * deferred ({@link ScenarioDetails}): a run holds tens of thousands of these checks for its reports, and the
+     * texts are built only when a report or the terminal shows them.
+     */
     static CheckResult check(Scenario scenario, ScpEvaluator evaluator, NearMissTexts nearMissTexts) {
         long start = System.nanoTime();
         if (scenario.request() == null) {
@@ -39,44 +43,68 @@ final class ScenarioChecker {
                     "Scenario not evaluated: " + scenario.description() + " — " + scenario.note() + ".",
                     Map.of("reason", scenario.note()), Duration.ofNanos(System.nanoTime() - start));
         }
-        Request request = scenario.request();
-        Decision decision = evaluator.evaluate(request);
-        boolean expectedDenied = scenario.expect() == Scenario.Expect.DENIED;
-        boolean ok = decision.isDenied() == expectedDenied;
-        String actual = decision.isDenied() ? "denied" : "not denied";
-        String message = (ok ? "As expected: " : "NOT as expected: ") + scenario.description()
-                + ". Request " + request.describe() + "; expected " + scenario.expect().words() + ", got " + actual
-                + " — " + decision.explain() + "."
-                + (scenario.note() == null ? "" : " (" + scenario.note() + ")");
-        return new CheckResult(scenario.control(), scenario.check(), ok ? CheckStatus.PASS : CheckStatus.FAIL, message,
-                evidence(scenario, decision, nearMissTexts), Duration.ofNanos(System.nanoTime() - start));
+        Decision decision = evaluator.evaluate(scenario.request());
+        boolean ok = decision.isDenied() == (scenario.expect() == Scenario.Expect.DENIED);
+        List<String> nearMisses = !decision.isDenied() && !decision.nearMisses().isEmpty() ? nearMissTexts.of(decision.nearMisses()) : null;
+        return CheckResult.deferred(scenario.control(), scenario.check(), ok ? CheckStatus.PASS : CheckStatus.FAIL,
+                new ScenarioDetails(scenario, decision, nearMisses), Duration.ofNanos(System.nanoTime() - start));
     }
 
-    private static Map<String, Object> evidence(Scenario scenario, Decision decision, NearMissTexts nearMissTexts) {
-        Request r = scenario.request();
-        Map<String, Object> ev = new LinkedHashMap<>();
-        ev.put("principal", r.principal());
-        ev.put("action", r.action());
-        ev.put("resource", r.resource());
-        Map<String, Object> context = new LinkedHashMap<>();
-        r.context().forEach((k, v) -> context.put(k, v.size() == 1 ? v.get(0) : v));
-        ev.put("context", context);
-        ev.put("expected", scenario.expect() == Scenario.Expect.DENIED ? "DENIED" : "NOT_DENIED");
-        ev.put("decision", decision.outcome().name());
-        decision.decidingStatement().ifPresent(s -> {
-            ev.put("decidingPolicy", s.policyName());
-            if (s.policyId() != null) {
-                ev.put("decidingPolicyId", s.policyId());
+    /**
+     * An evaluated scenario's message and evidence, built from the scenario and its decision when asked for.
+     *
+     * @param nearMisses the evidence's near-miss texts (shared between checks, see {@link NearMissTexts}); null when
+     *                   the evidence lists none
+     */
+    record ScenarioDetails(Scenario scenario, Decision decision, List<String> nearMisses) implements CheckResult.Details {
+        @Override
+        public String message() {
+            boolean ok = decision.isDenied() == (scenario.expect() == Scenario.Expect.DENIED);
+            String actual = decision.isDenied() ? "denied" : "not denied";
+            return (ok ? "As expected: " : "NOT as expected: ") + scenario.description()
+                    + ". Request " + scenario.request().describe() + "; expected " + scenario.expect().words() + ", got " + actual
+                    + " — " + decision.explain() + "."
+                    + (scenario.note() == null ? "" : " (" + scenario.note() + ")");
+        }
+
+        @Override
+        public Map<String, Object> evidence() {
+            Request r = scenario.request();
+            Map<String, Object> ev = new LinkedHashMap<>();
+            ev.put("principal", r.principal());
+            ev.put("action", r.action());
+            ev.put("resource", r.resource());
+            Map<String, Object> context = new LinkedHashMap<>();
+            r.context().forEach((k, v) -> context.put(k, v.size() == 1 ? v.get(0) : v));
+            ev.put("context", context);
+            ev.put("expected", scenario.expect() == Scenario.Expect.DENIED ? "DENIED" : "NOT_DENIED");
+            ev.put("decision", decision.outcome().name());
+            decision.decidingStatement().ifPresent(s -> {
+                ev.put("decidingPolicy", s.policyName());
+                if (s.policyId() != null) {
+                    ev.put("decidingPolicyId", s.policyId());
+                }
+                ev.put("decidingStatement", s.sid() == null ? "#" + s.index() : s.sid());
+                ev.put("decidingStatementIndex", s.index());
+            });
+            if (nearMisses != null) {
+                ev.put("nearMisses", nearMisses);
             }
-            ev.put("decidingStatement", s.sid() == null ? "#" + s.index() : s.sid());
-            ev.put("decidingStatementIndex", s.index());
-        });
-        if (!decision.isDenied() && !decision.nearMisses().isEmpty()) {
-            ev.put("nearMisses", nearMissTexts.of(decision.nearMisses()));
+            if (scenario.note() != null) {
+                ev.put("note", scenario.note());
+            }
+            return ev;
         }
-        if (scenario.note() != null) {
-            ev.put("note", scenario.note());
+
+        /** The summary groups every check by its action: answered without building the evidence. */
+        @Override
+        public Object evidenceValue(String key) {
+            return switch (key) {
+                case "principal" -> scenario.request().principal();
+                case "action" -> scenario.request().action();
+                case "resource" -> scenario.request().resource();
+                default -> evidence().get(key);
+            };
         }
-        return ev;
     }
 }

@@ -110,4 +110,53 @@ class RedactorTest {
         assertThat(r.redact(dirty)).isNotSameAs(dirty);
         assertThat(r.redact(dirty).toString()).doesNotContain(EXTERNAL);
     }
+
+    /** A deferred check's texts, built from {@code principal} on every call (as simulate's scenario checks are). */
+    private static CheckResult deferred(String principal) {
+        return CheckResult.deferred("protect-workspaces", "scenario:x", io.claudebaseline.verify.CheckStatus.PASS,
+                new CheckResult.Details() {
+                    @Override
+                    public String message() {
+                        return "As expected: " + principal + " may call it.";
+                    }
+
+                    @Override
+                    public Map<String, Object> evidence() {
+                        Map<String, Object> ev = new java.util.LinkedHashMap<>();
+                        ev.put("principal", principal);
+                        ev.put("nearMisses", List.of("statement did not apply: condition ArnNotLike aws:PrincipalArn [" + principal + "]"));
+                        return ev;
+                    }
+                }, null);
+    }
+
+    @Test
+    void aDeferredCheckStaysDeferredAndIsRedactedWhenItsTextsAreBuilt() {
+        Redactor r = redactor();
+        CheckResult c = deferred("arn:aws:iam::111122223333:role/ci-Credential=AKIAIOSFODNN7EXAMPLE");
+        EngineResult result = r.redact(new EngineResult(Action.SIMULATE, true, 0, List.of(c), List.of(), List.of(), null, "ok"));
+        CheckResult out = result.checks().get(0);
+        assertThat(out.details()).as("still deferred").isNotNull();
+        assertThat(out.message()).isEqualTo("As expected: arn:aws:iam::111122223333:role/ci-Credential=*** may call it.");
+        assertThat(out.evidence().get("principal")).isEqualTo("arn:aws:iam::111122223333:role/ci-Credential=***");
+        assertThat(out.evidenceValue("principal")).isEqualTo("arn:aws:iam::111122223333:role/ci-Credential=***");
+        assertThat(out.evidence().toString()).doesNotContain("AKIA");
+        // The way out passes the same list again: not wrapped twice.
+        assertThat(r.redact(result).checks().get(0)).isSameAs(out);
+    }
+
+    @Test
+    void aDeferredCheckBuiltAfterASecretIsLearntHasItMasked() {
+        Redactor r = Redactor.patternsOnly();
+        CheckResult out = r.redact(deferred("arn:aws:iam::111122223333:role/later-known"));
+        // Built and found clean once each (remembered), then the run learns a value the texts contain.
+        assertThat(out.message()).contains("role/later-known");
+        assertThat(out.evidence().get("principal")).isEqualTo("arn:aws:iam::111122223333:role/later-known");
+        assertThat(out.evidenceValue("principal")).isEqualTo("arn:aws:iam::111122223333:role/later-known");
+        r.add("later-known");
+        assertThat(out.message()).isEqualTo("As expected: arn:aws:iam::111122223333:role/*** may call it.");
+        assertThat(out.evidence().get("principal")).isEqualTo("arn:aws:iam::111122223333:role/***");
+        assertThat(out.evidence().get("nearMisses").toString()).doesNotContain("later-known");
+        assertThat(out.evidenceValue("principal")).isEqualTo("arn:aws:iam::111122223333:role/***");
+    }
 }
