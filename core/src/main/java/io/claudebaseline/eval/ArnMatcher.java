@@ -47,16 +47,16 @@ public final class ArnMatcher {
             if (parts == null || value == null) {
                 return false;
             }
-            String[] valueParts = value.split(":", ARN_COMPONENTS);
-            if (valueParts.length != ARN_COMPONENTS) {
-                return false;
-            }
-            for (int i = 0; i < ARN_COMPONENTS; i++) {
-                if (!parts.get(i).matches(valueParts[i], false)) {
+            // Component by component in place (as value.split(":", 6) would cut it: the last keeps any further colons).
+            int start = 0;
+            for (int i = 0; i < ARN_COMPONENTS - 1; i++) {
+                int colon = value.indexOf(':', start);
+                if (colon < 0 || !parts.get(i).matches(value, start, colon, false)) {
                     return false;
                 }
+                start = colon + 1;
             }
-            return true;
+            return parts.get(ARN_COMPONENTS - 1).matches(value, start, value.length(), false);
         }
     }
 

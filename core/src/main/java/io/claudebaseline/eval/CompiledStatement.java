@@ -41,22 +41,16 @@ final class CompiledStatement {
 
     boolean actionMatches(String action) {
         boolean any = false;
-        for (WildcardMatcher m : actions) {
-            if (m.matches(action, true)) {
-                any = true;
-                break;
-            }
+        for (int i = 0; i < actions.size() && !any; i++) { // indexed: no iterator per request (see ConditionEvaluator)
+            any = actions.get(i).matches(action, true);
         }
         return notAction != any;
     }
 
     boolean resourceMatches(Request request) {
         boolean any = false;
-        for (PolicyPattern p : resources) {
-            if (ArnMatcher.resourceMatches(p.resolve(request), request.resource())) {
-                any = true;
-                break;
-            }
+        for (int i = 0; i < resources.size() && !any; i++) {
+            any = ArnMatcher.resourceMatches(resources.get(i).resolve(request), request.resource());
         }
         return notResource != any;
     }

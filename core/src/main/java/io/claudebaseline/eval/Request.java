@@ -30,15 +30,20 @@ public record Request(String principal, String action, String resource, Map<Stri
         Objects.requireNonNull(principal, "principal");
         Objects.requireNonNull(action, "action");
         resource = resource == null ? "*" : resource;
+        context = context == null || context.isEmpty()
+                // Most requests (simulate's tens of thousands) carry only aws:PrincipalArn: one entry, no table.
+                ? Collections.singletonMap(PRINCIPAL_ARN_KEY, List.of(principal))
+                : withPrincipalArn(principal, context);
+    }
+
+    private static Map<String, List<String>> withPrincipalArn(String principal, Map<String, List<String>> context) {
         Map<String, List<String>> copy = new LinkedHashMap<>();
-        if (context != null) {
-            context.forEach((k, v) -> copy.put(k, v == null ? List.of() : List.copyOf(v)));
-        }
+        context.forEach((k, v) -> copy.put(k, v == null ? List.of() : List.copyOf(v)));
         boolean hasPrincipalArn = copy.keySet().stream().anyMatch(k -> k.equalsIgnoreCase(PRINCIPAL_ARN_KEY));
         if (!hasPrincipalArn) {
             copy.put(PRINCIPAL_ARN_KEY, List.of(principal));
         }
-        context = Collections.unmodifiableMap(copy);
+        return Collections.unmodifiableMap(copy);
     }
 
     /** A request with no context beyond {@code aws:PrincipalArn}. */

@@ -50,19 +50,26 @@ public final class ScpEvaluator {
      * examined ({@link StatementIndex}); the outcome is the same as examining every statement.
      */
     public Decision evaluate(Request request) {
-        List<StatementRef> denies = new ArrayList<>();
-        List<Decision.NearMiss> nearMisses = new ArrayList<>();
-        for (CompiledStatement st : index.candidates(request)) {
+        // The lists are made only when something matches, and candidates are walked by index: most requests of a
+        // simulate run match one statement, and the launcher's C1 compiler keeps every allocation it is given.
+        List<StatementRef> denies = null;
+        List<Decision.NearMiss> nearMisses = null;
+        List<CompiledStatement> candidates = index.candidates(request);
+        for (int i = 0; i < candidates.size(); i++) {
+            CompiledStatement st = candidates.get(i);
             if (!st.actionMatches(request.action()) || !st.resourceMatches(request)) {
                 continue;
             }
             Decision.NearMiss miss = st.nearMiss(request);
             if (miss == null) {
+                denies = denies == null ? new ArrayList<>(2) : denies;
                 denies.add(st.source.ref());
             } else {
+                nearMisses = nearMisses == null ? new ArrayList<>(2) : nearMisses;
                 nearMisses.add(miss);
             }
         }
-        return new Decision(denies.isEmpty() ? Decision.Outcome.NOT_DENIED : Decision.Outcome.DENIED, request, denies, nearMisses);
+        return new Decision(denies == null ? Decision.Outcome.NOT_DENIED : Decision.Outcome.DENIED, request,
+                denies == null ? List.of() : denies, nearMisses == null ? List.of() : nearMisses);
     }
 }

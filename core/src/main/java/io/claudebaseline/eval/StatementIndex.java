@@ -2,8 +2,11 @@ package io.claudebaseline.eval;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Finds the statements that can apply to a request without trying them all: each statement is filed under the
@@ -17,11 +20,22 @@ final class StatementIndex {
     private static final String ANY = "";
 
     private final List<CompiledStatement> all;
-    /** service prefix (or ANY) → literal resource (or ANY) → statements, each list in statement order. */
-    private final Map<String, Map<String, List<CompiledStatement>>> byServiceThenResource = new HashMap<>();
+    /**
+     * service prefix (or ANY) → literal resource (or ANY) → the candidates of a request with that service and
+     * resource, in statement order: the statements filed under the service and the resource, the service and any
+     * resource, any service and the resource, any and any, merged once here instead of for every request.
+     */
+    private final Map<String, Map<String, List<CompiledStatement>>> candidates = new HashMap<>();
+    /** An action's service prefix ({@link CompiledStatement#servicePrefix}), or NONE; requests share a few actions. */
+    private final Map<String, String> servicePrefixes = new ConcurrentHashMap<>();
+    /** Marks an action without a usable service prefix in {@link #servicePrefixes} (compared by identity). */
+    @SuppressWarnings("StringOperationCanBeSimplified")
+    private static final String NONE = new String("no service prefix");
 
     StatementIndex(List<CompiledStatement> statements) {
         this.all = List.copyOf(statements);
+        // service prefix (or ANY) → literal resource (or ANY) → statements, each list in statement order.
+        Map<String, Map<String, List<CompiledStatement>>> byServiceThenResource = new HashMap<>();
         for (CompiledStatement st : all) {
             List<String> services = st.servicePrefixes();
             List<String> resources = st.literalResources();
@@ -36,28 +50,50 @@ final class StatementIndex {
                 }
             }
         }
+        Map<String, List<CompiledStatement>> anyService = byServiceThenResource.getOrDefault(ANY, Map.of());
+        Set<String> services = new HashSet<>(byServiceThenResource.keySet());
+        services.add(ANY);
+        for (String service : services) {
+            Map<String, List<CompiledStatement>> byResource = byServiceThenResource.getOrDefault(service, Map.of());
+            Set<String> resources = new HashSet<>(byResource.keySet());
+            resources.addAll(anyService.keySet());
+            resources.add(ANY);
+            Map<String, List<CompiledStatement>> merged = new HashMap<>();
+            for (String resource : resources) {
+                List<List<CompiledStatement>> lists = new ArrayList<>(4);
+                add(lists, byResource, resource);
+                if (!ANY.equals(service)) {
+                    add(lists, anyService, resource);
+                }
+                merged.put(resource, merge(lists));
+            }
+            candidates.put(service, merged);
+        }
     }
 
     /** The statements that may apply to {@code request}, in statement order. */
     List<CompiledStatement> candidates(Request request) {
         String action = request.action();
-        if (action.indexOf(':') >= 0 && CompiledStatement.servicePrefix(action) == null) {
+        String service = servicePrefixes.get(action);
+        if (service == null) {
+            String prefix = CompiledStatement.servicePrefix(action);
+            service = prefix == null ? NONE : prefix;
+            servicePrefixes.put(action, service);
+        }
+        if (service == NONE && action.indexOf(':') >= 0) {
             // A non-ASCII service prefix: case-insensitive matching may pair it with any pattern, so try them all.
             return all;
         }
-        String service = CompiledStatement.servicePrefix(action);
-        List<List<CompiledStatement>> lists = new ArrayList<>(4);
-        if (service != null) {
-            add(lists, byServiceThenResource.get(service), request.resource());
+        Map<String, List<CompiledStatement>> byResource = service == NONE ? null : candidates.get(service);
+        if (byResource == null) {
+            byResource = candidates.get(ANY);
         }
-        add(lists, byServiceThenResource.get(ANY), request.resource());
-        return merge(lists);
+        String resource = request.resource();
+        List<CompiledStatement> exact = ANY.equals(resource) ? null : byResource.get(resource);
+        return exact != null ? exact : byResource.get(ANY);
     }
 
     private static void add(List<List<CompiledStatement>> lists, Map<String, List<CompiledStatement>> byResource, String resource) {
-        if (byResource == null) {
-            return;
-        }
         List<CompiledStatement> exact = byResource.get(resource);
         if (exact != null && !ANY.equals(resource)) {
             lists.add(exact);
@@ -73,9 +109,6 @@ final class StatementIndex {
      * literal resources is the empty string, the "any" key).
      */
     private static List<CompiledStatement> merge(List<List<CompiledStatement>> lists) {
-        if (lists.size() == 1) {
-            return lists.get(0);
-        }
         List<CompiledStatement> out = new ArrayList<>();
         lists.forEach(out::addAll);
         out.sort((a, b) -> Integer.compare(a.ordinal, b.ordinal));
@@ -85,6 +118,6 @@ final class StatementIndex {
                 unique.add(st);
             }
         }
-        return unique;
+        return List.copyOf(unique);
     }
 }

@@ -44,14 +44,22 @@ public final class WildcardMatcher {
 
     /** Match of the whole value, optionally ignoring case. */
     public boolean matches(String value, boolean ignoreCase) {
+        return value != null && matches(value, 0, value.length(), ignoreCase);
+    }
+
+    /**
+     * Match of the characters {@code from} (inclusive) to {@code to} (exclusive) of {@code value}, as if they were
+     * the whole value: ARN components are matched in place, without splitting the ARN into new strings.
+     */
+    public boolean matches(String value, int from, int to, boolean ignoreCase) {
         if (matchesNothing || value == null) {
             return false;
         }
         int p = 0;
-        int v = 0;
+        int v = from;
         int starP = -1;
-        int starV = 0;
-        int n = value.length();
+        int starV = from;
+        int n = to;
         while (v < n) {
             if (p < elements.length && elements[p] != STAR
                     && (elements[p] == ONE || same(elements[p], value.charAt(v), ignoreCase))) {
