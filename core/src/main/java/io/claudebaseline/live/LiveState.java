@@ -1,6 +1,7 @@
 package io.claudebaseline.live;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.claudebaseline.org.AccountKeyScan;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -75,7 +76,7 @@ public record LiveState(
     }
 
     /** Long-term Claude API keys and their shadow users in one account. Never holds a secret. */
-    public record KeyInventory(String accountId, List<ShadowUser> shadowUsers, List<LongTermKey> keys) {
+    public record KeyInventory(String accountId, List<ShadowUser> shadowUsers, List<AccountKeyScan.LongTermKey> keys) {
         public KeyInventory {
             shadowUsers = List.copyOf(shadowUsers);
             keys = List.copyOf(keys);
@@ -83,11 +84,4 @@ public record LiveState(
     }
 
     public record ShadowUser(String userName, String path, String arn, Instant created) {}
-
-    /** A service-specific credential: id, owner, status and dates only. */
-    public record LongTermKey(String id, String userName, String serviceName, String status, Instant created, Instant expires) {
-        public boolean active() {
-            return "Active".equalsIgnoreCase(status);
-        }
-    }
 }

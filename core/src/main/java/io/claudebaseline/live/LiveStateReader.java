@@ -8,6 +8,7 @@ import io.claudebaseline.facts.AwsFacts;
 import io.claudebaseline.model.Baseline;
 import io.claudebaseline.model.ScpDocument;
 import io.claudebaseline.model.TrailSelectors;
+import io.claudebaseline.org.AccountKeyScan;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +21,6 @@ import software.amazon.awssdk.services.cloudtrail.model.GetEventSelectorsRespons
 import software.amazon.awssdk.services.cloudtrail.model.GetTrailStatusResponse;
 import software.amazon.awssdk.services.cloudtrail.model.Trail;
 import software.amazon.awssdk.services.iam.IamClient;
-import software.amazon.awssdk.services.iam.model.ListServiceSpecificCredentialsResponse;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.organizations.model.DescribeOrganizationResponse;
 import software.amazon.awssdk.services.organizations.model.PolicySummary;
@@ -180,17 +180,7 @@ public final class LiveStateReader {
                 iam.listUsersPaginator(r -> { }).users().stream()
                         .filter(u -> pattern.matches(u.userName()))
                         .map(u -> new LiveState.ShadowUser(u.userName(), u.path(), u.arn(), u.createDate())).toList());
-        List<LiveState.LongTermKey> keys = new ArrayList<>();
-        String marker = null;
-        do {
-            String m = marker;
-            // The SDK generates no paginator for this operation: follow Marker by hand.
-            ListServiceSpecificCredentialsResponse page = AwsOperation.LIST_SERVICE_SPECIFIC_CREDENTIALS.call("account " + accountId,
-                    () -> iam.listServiceSpecificCredentials(r -> r.serviceName(AwsFacts.SERVICE_NAME).allUsers(true).marker(m)));
-            page.serviceSpecificCredentials().forEach(c -> keys.add(new LiveState.LongTermKey(c.serviceSpecificCredentialId(),
-                    c.userName(), c.serviceName(), c.statusAsString(), c.createDate(), c.expirationDate())));
-            marker = Boolean.TRUE.equals(page.isTruncated()) ? page.marker() : null;
-        } while (marker != null);
+        List<AccountKeyScan.LongTermKey> keys = AccountKeyScan.listKeys(iam, "account " + accountId);
         return new LiveState.KeyInventory(accountId, users, keys);
     }
 }

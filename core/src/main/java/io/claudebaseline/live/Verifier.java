@@ -12,6 +12,7 @@ import io.claudebaseline.facts.AwsFacts;
 import io.claudebaseline.model.Baseline;
 import io.claudebaseline.model.Control;
 import io.claudebaseline.model.ScpDocument;
+import io.claudebaseline.org.AccountKeyScan;
 import io.claudebaseline.policy.PolicySemantics;
 import io.claudebaseline.verify.CheckResult;
 import io.claudebaseline.verify.CheckStatus;
@@ -340,12 +341,12 @@ public final class Verifier {
         String account = String.valueOf(inv.accountId());
         Integer maxAgeDays = config.controls().denyLongTermKeyCreation().isEnabled()
                 ? config.controls().denyLongTermKeyCreation().maxAgeDays() : null;
-        List<LiveState.LongTermKey> active = new ArrayList<>();
-        for (LiveState.LongTermKey k : inv.keys()) {
+        List<AccountKeyScan.LongTermKey> active = new ArrayList<>();
+        for (AccountKeyScan.LongTermKey k : inv.keys()) {
             if (!k.active()) {
                 continue;
             }
-            if (withinMaxAge(k, maxAgeDays)) {
+            if (k.withinMaxAge(maxAgeDays)) {
                 out.add(CheckResult.pass(keyControl, "long-term-key:" + account + ":" + k.id(), "Long-term Claude API key " + k.id()
                         + " of IAM user " + k.userName() + " in account " + account + " expires " + k.expires() + ", within"
                         + " controls.denyLongTermKeyCreation.maxAgeDays = " + maxAgeDays + " days of its creation (" + k.created() + ").")
@@ -354,7 +355,7 @@ public final class Verifier {
                 active.add(k);
             }
         }
-        for (LiveState.LongTermKey k : active) {
+        for (AccountKeyScan.LongTermKey k : active) {
             out.add(waivers.apply(new CheckResult(keyControl, "long-term-key:" + account + ":" + k.id(), severity, "Active long-term Claude API key "
                     + k.id() + " of IAM user " + k.userName() + " in account " + account + " (created " + k.created() + ", "
                     + (k.expires() == null ? "never expires" : "expires " + k.expires()) + ")"
@@ -365,7 +366,7 @@ public final class Verifier {
                             .with(Subject.ACCOUNT, account)));
         }
         if (active.isEmpty()) {
-            List<String> inactive = inv.keys().stream().filter(k -> !k.active()).map(LiveState.LongTermKey::id).toList();
+            List<String> inactive = inv.keys().stream().filter(k -> !k.active()).map(AccountKeyScan.LongTermKey::id).toList();
             out.add(CheckResult.pass(keyControl, "long-term-keys:" + account, "No active long-term Claude API key "
                     + (maxAgeDays == null ? "" : "beyond maxAgeDays = " + maxAgeDays + " ") + "in account " + account
                     + (inactive.isEmpty() ? "." : " (" + inactive.size() + " inactive).")).withEvidence(Map.of("account", account,
@@ -389,12 +390,7 @@ public final class Verifier {
         }
     }
 
-    /** A key the configured {@code maxAgeDays} allows ({@link AwsFacts#keyWithinMaxAge}). */
-    static boolean withinMaxAge(LiveState.LongTermKey k, Integer maxAgeDays) {
-        return AwsFacts.keyWithinMaxAge(k.created(), k.expires(), maxAgeDays);
-    }
-
-    private static Map<String, Object> keyEvidence(String account, LiveState.LongTermKey k) {
+    private static Map<String, Object> keyEvidence(String account, AccountKeyScan.LongTermKey k) {
         Map<String, Object> ev = new LinkedHashMap<>();
         ev.put("account", account);
         ev.put("userName", k.userName());

@@ -23,10 +23,13 @@ public final class AccountKeyScan {
     /** An IAM user that looks like the backing user of a console-created long-term key. */
     public record ShadowUser(String userName, String path, Instant created) {}
 
-    /** A long-term key (service-specific credential) for Claude Platform. */
+    /**
+     * A long-term key (service-specific credential) for Claude Platform: id, owner, status and dates only. The one
+     * record for it, read by the organisation's member audit and by verify's own account ({@link #listKeys}).
+     */
     public record LongTermKey(String id, String userName, String status, Instant created, Instant expires) {
         public boolean active() {
-            return StatusType.ACTIVE.toString().equals(status);
+            return StatusType.ACTIVE.toString().equalsIgnoreCase(status);
         }
 
         /** Whether {@code denyLongTermKeyCreation.maxAgeDays} allows a key like this one (null: no key is allowed). */
@@ -80,8 +83,17 @@ public final class AccountKeyScan {
             }
         });
 
+        List<LongTermKey> keys = listKeys(iam, AwsFacts.SERVICE_NAME);
+        return new Inventory(shadowUsers, keys, maxAgeDays);
+    }
+
+    /**
+     * Every Claude long-term key of the account {@code iam} acts in, whoever owns it. {@code resource} names what
+     * was being read in the error when IAM refuses.
+     */
+    public static List<LongTermKey> listKeys(IamClient iam, String resource) {
         List<LongTermKey> keys = new ArrayList<>();
-        AwsOperation.LIST_SERVICE_SPECIFIC_CREDENTIALS.run(AwsFacts.SERVICE_NAME, () -> {
+        AwsOperation.LIST_SERVICE_SPECIFIC_CREDENTIALS.run(resource, () -> {
             // The SDK has no paginator for this operation; follow Marker by hand.
             String marker = null;
             do {
@@ -95,6 +107,6 @@ public final class AccountKeyScan {
                 marker = Boolean.TRUE.equals(page.isTruncated()) ? page.marker() : null;
             } while (marker != null);
         });
-        return new Inventory(shadowUsers, keys, maxAgeDays);
+        return keys;
     }
 }

@@ -10,9 +10,9 @@ import io.claudebaseline.config.AuditConfig;
 import io.claudebaseline.config.BaselineConfig;
 import io.claudebaseline.config.ControlsConfig;
 import io.claudebaseline.config.WorkspaceConfig;
-import io.claudebaseline.facts.AwsFacts;
 import io.claudebaseline.model.Baseline;
 import io.claudebaseline.model.TrailSelectors;
+import io.claudebaseline.org.AccountKeyScan;
 import io.claudebaseline.verify.CheckResult;
 import io.claudebaseline.verify.CheckStatus;
 import java.time.Instant;
@@ -129,8 +129,8 @@ class VerifierTest {
     void keyFindingsListUserKeyAndDatesAtTheConfiguredSeverity() {
         Instant created = Instant.parse("2026-11-01T10:00:00Z");
         var inv = new LiveState.KeyInventory(MANAGEMENT, List.of(new LiveState.ShadowUser("AeaApiKey-ab12", "/", "arn:aws:iam::1:user/AeaApiKey-ab12", created)),
-                List.of(new LiveState.LongTermKey("ACCAEXAMPLE1", "AeaApiKey-ab12", AwsFacts.SERVICE_NAME, "Active", created, null),
-                        new LiveState.LongTermKey("ACCAEXAMPLE2", "AeaApiKey-ab12", AwsFacts.SERVICE_NAME, "Inactive", created, null)));
+                List.of(new AccountKeyScan.LongTermKey("ACCAEXAMPLE1", "AeaApiKey-ab12", "Active", created, null),
+                        new AccountKeyScan.LongTermKey("ACCAEXAMPLE2", "AeaApiKey-ab12", "Inactive", created, null)));
         List<CheckResult> fail = Verifier.check(baseline("111122223333", "us-east-1", null), live(PlannerTest.trail(true, List.of(DATA), List.of()), inv));
         CheckResult key = check(fail, "long-term-key:" + MANAGEMENT + ":ACCAEXAMPLE1");
         assertThat(key.status()).isEqualTo(CheckStatus.FAIL);
