@@ -113,29 +113,39 @@ public final class Redactor {
      * patterns was most of its time. One pass, no copy of the text.
      */
     static boolean mayHaveShape(String text) {
-        int n = text.length() - 1; // every word is longer than one character
+        // Scanned as a char array: String.charAt is a call per character under the launcher's C1 compiler, and a
+        // report run scans every check's message.
+        int length = text.length();
+        char[] chars = CHARS.get();
+        if (chars.length < length) {
+            chars = new char[Math.max(length, 2 * chars.length)];
+            CHARS.set(chars);
+        }
+        text.getChars(0, length, chars, 0);
+        int n = length - 1; // every word is longer than one character
         for (int i = 0; i < n; i++) {
             // Dispatch on the first two letters, so the common letters s, c and e cost one more comparison.
-            switch (text.charAt(i)) {
+            switch (chars[i]) {
                 case 'A':
-                    if (text.startsWith("AKIA", i) || text.startsWith("ASIA", i)) {
+                    if (exactAt(chars, length, i + 1, "KIA") || exactAt(chars, length, i + 1, "SIA")) {
                         return true;
                     }
                     break;
                 case 's', 'S':
-                    char next = lower(text.charAt(i + 1));
-                    if (next == 'i' && wordAt(text, i, "signature")
-                            || next == 'e' && (wordAt(text, i, "security") || wordAt(text, i, "sessiontoken") || wordAt(text, i, "secretaccesskey"))) {
+                    char next = lower(chars[i + 1]);
+                    if (next == 'i' && wordAt(chars, length, i, "signature")
+                            || next == 'e' && (wordAt(chars, length, i, "security") || wordAt(chars, length, i, "sessiontoken")
+                            || wordAt(chars, length, i, "secretaccesskey"))) {
                         return true;
                     }
                     break;
                 case 'c', 'C':
-                    if (lower(text.charAt(i + 1)) == 'r' && wordAt(text, i, "credential")) {
+                    if (lower(chars[i + 1]) == 'r' && wordAt(chars, length, i, "credential")) {
                         return true;
                     }
                     break;
                 case 'e', 'E':
-                    if (lower(text.charAt(i + 1)) == 'x' && wordAt(text, i, "externalid")) {
+                    if (lower(chars[i + 1]) == 'x' && wordAt(chars, length, i, "externalid")) {
                         return true;
                     }
                     break;
@@ -146,13 +156,32 @@ public final class Redactor {
         return false;
     }
 
-    /** {@code word} (lower case ASCII) at {@code at} in {@code text}, ASCII letters compared ignoring case as (?i) does. */
-    private static boolean wordAt(String text, int at, String word) {
-        if (at + word.length() > text.length()) {
+    /** Each thread's buffer for {@link #mayHaveShape}; grows to the longest text scanned. */
+    private static final ThreadLocal<char[]> CHARS = ThreadLocal.withInitial(() -> new char[1024]);
+
+    /**
+     * {@code word} (lower case ASCII) at {@code at} in the first {@code length} of {@code chars}, ASCII letters
+     * compared ignoring case as (?i) does.
+     */
+    private static boolean wordAt(char[] chars, int length, int at, String word) {
+        if (at + word.length() > length) {
             return false;
         }
         for (int k = 0; k < word.length(); k++) {
-            if (lower(text.charAt(at + k)) != word.charAt(k)) {
+            if (lower(chars[at + k]) != word.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code word} at {@code at} in the first {@code length} of {@code chars}, as written. */
+    private static boolean exactAt(char[] chars, int length, int at, String word) {
+        if (at + word.length() > length) {
+            return false;
+        }
+        for (int k = 0; k < word.length(); k++) {
+            if (chars[at + k] != word.charAt(k)) {
                 return false;
             }
         }

@@ -101,6 +101,17 @@ class RedactorTest {
     }
 
     @Test
+    void theWordPrefilterFindsAShapeAtEitherEndOfALongNonLatinText() {
+        Redactor r = Redactor.patternsOnly();
+        // Longer than the scan buffer's first size, with a character outside Latin-1 (as every check message has).
+        String filler = "policy — statement ".repeat(120);
+        assertThat(r.redact(filler + "Signature=fe5f80f7")).isEqualTo(filler + "Signature=***");
+        assertThat(r.redact("AKIAIOSFODNN7EXAMPLE " + filler)).isEqualTo("*** " + filler);
+        assertThat(r.redact(filler)).isSameAs(filler);
+        assertThat(r.redact("AKI")).isEqualTo("AKI");
+    }
+
+    @Test
     void aCheckWithNothingToRedactIsPassedOnAsItIs() {
         Redactor r = redactor();
         CheckResult clean = CheckResult.pass("protect-workspaces", "scenario:x", "As expected: CreateServiceSpecificCredential denied")
