@@ -33,7 +33,21 @@ public record Request(String principal, String action, String resource, Map<Stri
         context = context == null || context.isEmpty()
                 // Most requests (simulate's tens of thousands) carry only aws:PrincipalArn: one entry, no table.
                 ? Collections.singletonMap(PRINCIPAL_ARN_KEY, List.of(principal))
-                : withPrincipalArn(principal, context);
+                : isPrincipalOnly(principal, context) ? context : withPrincipalArn(principal, context);
+    }
+
+    private static final Class<?> SINGLETON_MAP = Collections.singletonMap("", List.of()).getClass();
+
+    /**
+     * True when {@code context} is the immutable one-entry context this constructor makes for {@code principal}
+     * (taken from another request of the same principal): it is kept as it is, so such requests share it.
+     */
+    private static boolean isPrincipalOnly(String principal, Map<String, List<String>> context) {
+        if (context.getClass() != SINGLETON_MAP) {
+            return false;
+        }
+        List<String> values = context.get(PRINCIPAL_ARN_KEY);
+        return values != null && values.size() == 1 && principal.equals(values.get(0)) && List.copyOf(values) == values;
     }
 
     private static Map<String, List<String>> withPrincipalArn(String principal, Map<String, List<String>> context) {

@@ -50,10 +50,10 @@ public final class ScpEvaluator {
      * examined ({@link StatementIndex}); the outcome is the same as examining every statement.
      */
     public Decision evaluate(Request request) {
-        // The lists are made only when something matches, and candidates are walked by index: most requests of a
-        // simulate run match one statement, and the launcher's C1 compiler keeps every allocation it is given.
-        List<StatementRef> denies = null;
-        List<Decision.NearMiss> nearMisses = null;
+        // Candidates are walked by index and a decision's lists are immutable from the start (one element, the usual
+        // case, is the list Decision keeps): the launcher's C1 compiler removes none of these allocations itself.
+        List<StatementRef> denies = List.of();
+        List<Decision.NearMiss> nearMisses = List.of();
         List<CompiledStatement> candidates = index.candidates(request);
         for (int i = 0; i < candidates.size(); i++) {
             CompiledStatement st = candidates.get(i);
@@ -62,14 +62,22 @@ public final class ScpEvaluator {
             }
             Decision.NearMiss miss = st.nearMiss(request);
             if (miss == null) {
-                denies = denies == null ? new ArrayList<>(2) : denies;
-                denies.add(st.source.ref());
+                denies = plus(denies, st.source.ref());
             } else {
-                nearMisses = nearMisses == null ? new ArrayList<>(2) : nearMisses;
-                nearMisses.add(miss);
+                nearMisses = plus(nearMisses, miss);
             }
         }
-        return new Decision(denies == null ? Decision.Outcome.NOT_DENIED : Decision.Outcome.DENIED, request,
-                denies == null ? List.of() : denies, nearMisses == null ? List.of() : nearMisses);
+        return new Decision(denies.isEmpty() ? Decision.Outcome.NOT_DENIED : Decision.Outcome.DENIED, request, denies, nearMisses);
+    }
+
+    /** {@code list} (immutable) with {@code item} appended, as a new immutable list. */
+    private static <T> List<T> plus(List<T> list, T item) {
+        if (list.isEmpty()) {
+            return List.of(item);
+        }
+        List<T> out = new ArrayList<>(list.size() + 1);
+        out.addAll(list);
+        out.add(item);
+        return List.copyOf(out);
     }
 }

@@ -98,12 +98,14 @@ final class BuiltInScenarios {
                     "every candidate administrator principal matches an allowed or exempt pattern ("
                             + String.join(", ", excluded) + "); the allow-list may be too broad"));
         } else {
+            // The descriptions are built when a message is (see Scenario.Describer), from these shared parts.
+            String who = "unlisted principal " + outsider.get() + " (an administrator, but not on the allow-list) is denied ";
+            String on = " on workspace " + w.id();
+            Map<String, List<String>> context = Request.of(outsider.get(), "", arn).context(); // shared by its requests
             for (int a = 0; a < WORKSPACE_ACTIONS.size(); a++) {
                 String qualified = WORKSPACE_ACTIONS_QUALIFIED.get(a);
-                out.add(new Scenario(control, prefix + ":unlisted:" + WORKSPACE_ACTIONS.get(a).name(),
-                        "unlisted principal " + outsider.get() + " (an administrator, but not on the allow-list) is denied "
-                                + qualified + " on workspace " + w.id(),
-                        Request.of(outsider.get(), qualified, arn), Expect.DENIED, arnNote));
+                out.add(new Scenario(control, prefix + ":unlisted:" + WORKSPACE_ACTIONS.get(a).name(), () -> who + qualified + on,
+                        new Request(outsider.get(), qualified, arn, context), Expect.DENIED, arnNote));
             }
         }
         List<String> exempt = config.exemptPrincipals();
@@ -122,11 +124,14 @@ final class BuiltInScenarios {
             return;
         }
         String note = join(derivedNote(pattern, principal.get()), arnNote);
+        // The descriptions are built when a message is (see Scenario.Describer), from these shared parts.
+        String who = role + principal.get() + " may call ";
+        String on = " on workspace " + w.id();
+        Map<String, List<String>> context = Request.of(principal.get(), "", arn).context(); // shared by its requests
         for (int a = 0; a < WORKSPACE_ACTIONS.size(); a++) {
             String qualified = WORKSPACE_ACTIONS_QUALIFIED.get(a);
-            out.add(new Scenario(control, checkPrefix + WORKSPACE_ACTIONS.get(a).name(),
-                    role + principal.get() + " may call " + qualified + " on workspace " + w.id(),
-                    Request.of(principal.get(), qualified, arn), Expect.ALLOWED, note));
+            out.add(new Scenario(control, checkPrefix + WORKSPACE_ACTIONS.get(a).name(), () -> who + qualified + on,
+                    new Request(principal.get(), qualified, arn, context), Expect.ALLOWED, note));
         }
     }
 
