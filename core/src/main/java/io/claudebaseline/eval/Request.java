@@ -89,7 +89,7 @@ public record Request(String principal, String action, String resource, Map<Stri
 
     /** {@code action on resource by principal}, for messages. */
     public String describe() {
-        StringBuilder sb = new StringBuilder().append(action).append(" on ").append(resource).append(" by ").append(principal);
+        StringBuilder sb = new StringBuilder(action.length() + resource.length() + principal.length() + 8).append(action).append(" on ").append(resource).append(" by ").append(principal);
         context.forEach((k, v) -> {
             if (!k.equalsIgnoreCase(PRINCIPAL_ARN_KEY)) {
                 sb.append(" with ").append(k).append('=').append(v.size() == 1 ? v.get(0) : v.toString());

@@ -104,7 +104,7 @@ final class BuiltInScenarios {
             Map<String, List<String>> context = Request.of(outsider.get(), "", arn).context(); // shared by its requests
             for (int a = 0; a < WORKSPACE_ACTIONS.size(); a++) {
                 String qualified = WORKSPACE_ACTIONS_QUALIFIED.get(a);
-                out.add(new Scenario(control, prefix + ":unlisted:" + WORKSPACE_ACTIONS.get(a).name(), () -> who + qualified + on,
+                out.add(new Scenario(control, prefix + ":unlisted:" + WORKSPACE_ACTIONS.get(a).name(), () -> String.join("", who, qualified, on),
                         new Request(outsider.get(), qualified, arn, context), Expect.DENIED, arnNote));
             }
         }
@@ -130,7 +130,7 @@ final class BuiltInScenarios {
         Map<String, List<String>> context = Request.of(principal.get(), "", arn).context(); // shared by its requests
         for (int a = 0; a < WORKSPACE_ACTIONS.size(); a++) {
             String qualified = WORKSPACE_ACTIONS_QUALIFIED.get(a);
-            out.add(new Scenario(control, checkPrefix + WORKSPACE_ACTIONS.get(a).name(), () -> who + qualified + on,
+            out.add(new Scenario(control, checkPrefix + WORKSPACE_ACTIONS.get(a).name(), () -> String.join("", who, qualified, on),
                     new Request(principal.get(), qualified, arn, context), Expect.ALLOWED, note));
         }
     }

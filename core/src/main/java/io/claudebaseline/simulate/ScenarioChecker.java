@@ -61,10 +61,12 @@ final class ScenarioChecker {
         public String message() {
             boolean ok = decision.isDenied() == (scenario.expect() == Scenario.Expect.DENIED);
             String actual = decision.isDenied() ? "denied" : "not denied";
-            return (ok ? "As expected: " : "NOT as expected: ") + scenario.description()
-                    + ". Request " + scenario.request().describe() + "; expected " + scenario.expect().words() + ", got " + actual
-                    + " — " + decision.explain() + "."
-                    + (scenario.note() == null ? "" : " (" + scenario.note() + ")");
+            // String.join sizes the text once; the build's inline concatenation would grow a StringBuilder from 16
+            // characters and copy it to UTF-16 at the dash, several times the text in garbage on every build.
+            return String.join("", ok ? "As expected: " : "NOT as expected: ", scenario.description(),
+                    ". Request ", scenario.request().describe(), "; expected ", scenario.expect().words(), ", got ", actual,
+                    " — ", decision.explain(), ".", scenario.note() == null ? "" : " (", scenario.note() == null ? "" : scenario.note(),
+                    scenario.note() == null ? "" : ")");
         }
 
         @Override
