@@ -19,11 +19,15 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * An endpoint that accepts connections and never answers: each retry is a progress line naming the call and the
  * attempt, and the run ends with "timed out after N attempts" within the call timeout, instead of minutes of silence.
  */
+// Runs beside the moto tests (core/pom.xml): its time goes to waiting on a socket that never answers.
+@Execution(ExecutionMode.CONCURRENT)
 class SilentEndpointTest {
 
     @TempDir

@@ -8,12 +8,16 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * YAML and JSON read the way their users mean them: aliases expanded, one document, strict types, the same
  * treatment of BOMs and blank lines for both formats, and messages that name the field and the line without a
  * parser library's internals.
  */
+// Runs beside the moto tests (core/pom.xml): parses in memory and in its own temporary folders.
+@Execution(ExecutionMode.CONCURRENT)
 class ConfigSyntaxTest {
 
     static final String VALID = ConfigValidatorTest.VALID;

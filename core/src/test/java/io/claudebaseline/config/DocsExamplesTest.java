@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * The docs' config examples go through the real loader and validator (the engine's {@code validate}), so the docs
@@ -27,6 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  * stands; a part replaces the same top-level fields of the first full example of docs/configuration.md and the
  * result must be valid. The values the docs call errors are checked to be the errors they say.
  */
+// Runs beside the moto tests (core/pom.xml): reads the docs, writes only to its own temporary folder.
+@Execution(ExecutionMode.CONCURRENT)
 class DocsExamplesTest {
 
     static final String NOT_A_CONFIG = "<!-- not a claude-baseline config -->";

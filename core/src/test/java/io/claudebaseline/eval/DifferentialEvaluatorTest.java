@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Differential test: every conformance row (and seeded variants of its request), every scenario of the bundled examples and a few thousand seeded mutations
@@ -29,6 +31,8 @@ import org.junit.jupiter.api.Test;
  * {@code -Dcb.differential.mutations=N} sets how many per example, {@code -Dcb.differential.rowVariants=N} how many
  * variants of each conformance row ({@link ConformanceMutations}).
  */
+// Runs beside the moto tests (core/pom.xml): its time goes to Node.
+@Execution(ExecutionMode.CONCURRENT)
 class DifferentialEvaluatorTest {
     private static final long SEED = Long.getLong("cb.differential.seed", 20261202L);
     private static final int MUTATIONS_PER_EXAMPLE = Integer.getInteger("cb.differential.mutations", 600);

@@ -9,7 +9,11 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
+// Runs beside the moto tests (core/pom.xml): its time goes to Node.
+@Execution(ExecutionMode.CONCURRENT)
 class ServiceReferenceTest {
     private final ServiceReference ref = ServiceReference.bundled();
 

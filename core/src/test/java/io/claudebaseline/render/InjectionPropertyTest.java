@@ -22,6 +22,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Output is injection-proof: 1,000 generated configs whose free text (tags, descriptions, names, ids, ARNs,
@@ -31,6 +33,8 @@ import org.junit.jupiter.api.Test;
  * another run), so a failure reproduces; the failing iteration's seed is in the assertion message. These configs deliberately skip ConfigValidator
  * (which would reject most of them): escaping must hold on its own.
  */
+// Runs beside the moto tests (core/pom.xml): CPU-bound, no shared state.
+@Execution(ExecutionMode.CONCURRENT)
 class InjectionPropertyTest {
 
     static final int CONFIGS = 1000;

@@ -11,11 +11,15 @@ import io.claudebaseline.policy.PolicySemantics;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Every Terraform file every template variant can render parses with HashiCorp's HCL parser and is exactly
  * what {@code terraform fmt} (hclwrite.Format) leaves. One Node process checks all of them.
  */
+// Runs beside the moto tests (core/pom.xml): its time goes to Node.
+@Execution(ExecutionMode.CONCURRENT)
 class TerraformHclTest {
 
     static final String BASE = """

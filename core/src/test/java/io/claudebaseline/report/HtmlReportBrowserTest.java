@@ -13,12 +13,19 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * report.html in a real browser, served the way Jenkins serves artifacts (with its CSP): no violation is logged,
  * the style sheet applies, the verdict and every failed check are visible text. Screenshots land in
  * {@code core/target/report-screenshots/} for review. Needs Chromium; skipped without it unless CI=true.
  */
+// Runs beside the moto tests (core/pom.xml): its time goes to Chromium. Its tests share one browser, so they take
+// turns (a class holding a lock runs its tests one after another).
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock("HtmlReportBrowserTest.browser")
 class HtmlReportBrowserTest {
     static final Path SCREENSHOTS = Path.of("target", "report-screenshots");
     private static HeadlessChromium browser;
