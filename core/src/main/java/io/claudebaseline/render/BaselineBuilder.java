@@ -40,7 +40,7 @@ public final class BaselineBuilder {
         int slots = config.limits().scpMaxPerTarget() - 1;
         if (packed.oversize().isEmpty() && scps.size() > slots) {
             problems.add(Problem.error("limits.scpMaxPerTarget", "the baseline needs " + scps.size() + " SCPs ("
-                    + scps.stream().map(ScpDocument::name).collect(Collectors.joining(", ")) + ") but a target holds "
+                    + nameRange(scps) + ") but a target holds "
                     + config.limits().scpMaxPerTarget() + " of which FullAWSAccess takes one; " + slotsFix(config)));
         }
 
@@ -74,6 +74,18 @@ public final class BaselineBuilder {
     }
 
     /** Only advice that can help with this config: no "use combined" when it is, no raise past AWS's maximum. */
+    /**
+     * The SCPs' names for a message: all of them when there are a few, otherwise the first three and the last, so
+     * that a config needing hundreds of SCPs gets one readable line rather than hundreds of names.
+     */
+    static String nameRange(List<ScpDocument> scps) {
+        if (scps.size() <= 5) {
+            return scps.stream().map(ScpDocument::name).collect(Collectors.joining(", "));
+        }
+        return scps.subList(0, 3).stream().map(ScpDocument::name).collect(Collectors.joining(", "))
+                + ", … " + scps.get(scps.size() - 1).name();
+    }
+
     private static String slotsFix(BaselineConfig config) {
         List<String> fixes = new ArrayList<>();
         if (config.layout() != BaselineConfig.Layout.COMBINED) {

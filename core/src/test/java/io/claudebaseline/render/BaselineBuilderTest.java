@@ -196,6 +196,9 @@ class BaselineBuilderTest {
         // Already combined, at AWS's maximum sizes: neither "use layout: combined" nor "raise" can help.
         assertThatThrownBy(() -> build(ws.toString())).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("limits.scpMaxPerTarget").hasMessageContaining("share a statement")
+                // hundreds of SCPs are named by a range, not one by one
+                .hasMessageMatching("(?s).*needs (\\d+) SCPs \\(claude-baseline-1, claude-baseline-2, claude-baseline-3, … claude-baseline-\\d+\\) but.*")
+                .hasMessageNotContaining("claude-baseline-4,")
                 .hasMessageNotContaining("use layout: combined").hasMessageNotContaining("raise limits");
         assertThatThrownBy(() -> build(ws + "layout: per-control\nlimits: {scpMaxCharacters: 5120, scpMaxPerTarget: 5}\n"))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("use layout: combined")
