@@ -1,19 +1,9 @@
 package io.claudebaseline.config;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.cfg.CoercionAction;
-import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.type.LogicalType;
+import io.claudebaseline.config.ConfigBinder.BindingException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,11 +13,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 /**
  * Reads {@code claude-baseline.yaml} (or JSON) into a {@link BaselineConfig}, in three steps: the text is checked
  * ({@link ConfigText}), parsed into a tree with every field's line and the size limits enforced
- * ({@link YamlTreeReader}, {@link JsonTreeReader}), then bound to the records by Jackson with strict types. Every
+ * ({@link YamlTreeReader}, {@link JsonTreeReader}), then bound to the records with strict types ({@link ConfigBinder}). Every
  * problem becomes a {@link Problem} naming the field path, so a typo reads like a validation error, not a stack
  * trace. Semantic checks are {@link ConfigValidator}'s.
  *
@@ -40,29 +29,9 @@ public final class ConfigLoader {
 
     private ConfigLoader() {}
 
-    /** One mapper for every load, created on first use (its set-up is a noticeable part of a short run's start-up). */
-    private static final class Shared {
-        static final ObjectMapper MAPPER = create();
-        static final ObjectReader CONFIG = MAPPER.readerFor(BaselineConfig.class);
-
-        private static ObjectMapper create() {
-            JsonMapper mapper = JsonMapper.builder()
-                    .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                    .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                    .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
-                    // 'version: 1.5' or 'scpMaxPerTarget: 9.9' must be an error, not silently truncated
-                    .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-                    .disable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
-                    .build();
-            // Types as documented: a quoted "1" or "true" is text, and text is not a number or a boolean; nor is 1 a boolean.
-            for (LogicalType type : List.of(LogicalType.Integer, LogicalType.Float, LogicalType.Boolean)) {
-                mapper.coercionConfigFor(type).setCoercion(CoercionInputShape.String, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
-            }
-            mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
-            return mapper;
-        }
+    /** The streaming JSON parser's factory, created on first use; it holds no state between parses. */
+    private static final class Json {
+        static final JsonFactory FACTORY = new JsonFactory();
     }
 
     /** Reads a file as UTF-8; JSON when it ends in {@code .json}, YAML otherwise. */
@@ -78,17 +47,14 @@ public final class ConfigLoader {
         ConfigTree tree;
         try {
             String prepared = ConfigText.prepare(text, json);
-            tree = json ? JsonTreeReader.read(prepared, Shared.MAPPER.getFactory()) : YamlTreeReader.read(prepared);
+            tree = json ? JsonTreeReader.read(prepared, Json.FACTORY) : YamlTreeReader.read(prepared);
         } catch (ConfigException e) {
             throw new ConfigException(source, e.problems());
         }
         if (tree.root() == null || tree.root().isNull()) {
             throw empty(source);
         }
-        List<Problem> emptyEntries = new ArrayList<>();
-        // A lone '-' (an empty list entry) would reach the records' List.copyOf as null and surface as an
-        // internal NullPointerException; find such entries first and name them.
-        findEmptyListEntries(tree.root(), "", emptyEntries);
+        List<Problem> emptyEntries = emptyListEntries(tree.root());
         if (!emptyEntries.isEmpty()) {
             throw new ConfigException(source, emptyEntries);
         }
@@ -99,26 +65,23 @@ public final class ConfigLoader {
      * Binds the tree. Each unknown field, unaccepted enumeration value or wrong type is recorded, its value removed
      * (the field then takes its default) and binding tried again, so every such problem is reported at once.
      */
-    private static BaselineConfig bind(ConfigTree tree, String source) throws ConfigException {
+    static BaselineConfig bind(ConfigTree tree, String source) throws ConfigException {
         List<Problem> problems = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         BaselineConfig config = null;
         for (int attempt = 0; attempt <= MAX_BINDING_PROBLEMS; attempt++) {
             try {
-                config = Shared.CONFIG.readValue(tree.root());
+                config = ConfigBinder.bind(tree.root(), BaselineConfig.class);
                 break;
-            } catch (JsonMappingException e) {
+            } catch (BindingException e) {
                 Problem problem = toProblem(e, tree);
                 boolean repeated = !seen.add(problem.path() + problem.message());
                 if (!repeated) {
                     problems.add(problem);
                 }
-                if (repeated || !removeValueAt(tree.root(), e.getPath())) {
+                if (repeated || !removeValueAt(tree.root(), e.path())) {
                     break;
                 }
-            } catch (IOException e) {
-                problems.add(Problem.error("", "cannot read the config: " + e.getMessage()));
-                break;
             }
         }
         if (!problems.isEmpty()) {
@@ -137,28 +100,31 @@ public final class ConfigLoader {
     }
 
     /** Removes the field a binding error is about, so the next attempt goes past it; false where that cannot be done. */
-    private static boolean removeValueAt(JsonNode root, List<JsonMappingException.Reference> path) {
+    private static boolean removeValueAt(JsonNode root, List<Object> path) {
         if (path.isEmpty()) {
             return false;
         }
-        JsonNode parent = root;
-        for (JsonMappingException.Reference ref : path.subList(0, path.size() - 1)) {
-            parent = ref.getIndex() >= 0 ? parent.get(ref.getIndex()) : parent.get(ref.getFieldName());
-            if (parent == null) {
-                return false;
-            }
-        }
-        JsonMappingException.Reference last = path.get(path.size() - 1);
+        JsonNode parent = valueAt(root, path.subList(0, path.size() - 1));
         // A list entry is not removed: the entries after it would be reported at the wrong index.
-        if (last.getIndex() >= 0 || last.getFieldName() == null || !(parent instanceof ObjectNode object) || !object.has(last.getFieldName())) {
+        if (!(path.get(path.size() - 1) instanceof String field) || !(parent instanceof ObjectNode object) || !object.has(field)) {
             return false;
         }
-        object.remove(last.getFieldName());
+        object.remove(field);
         return true;
     }
 
     private static ConfigException empty(String source) {
         return new ConfigException(source, List.of(Problem.error("", "the config is empty; start from examples/claude-baseline.yaml")));
+    }
+
+    /**
+     * A lone '-' (an empty list entry) would reach the records' List.copyOf as null and surface as an internal
+     * NullPointerException: such entries are found before binding, and named.
+     */
+    static List<Problem> emptyListEntries(JsonNode root) {
+        List<Problem> out = new ArrayList<>();
+        findEmptyListEntries(root, "", out);
+        return out;
     }
 
     private static void findEmptyListEntries(JsonNode node, String path, List<Problem> out) {
@@ -177,81 +143,64 @@ public final class ConfigLoader {
         }
     }
 
-    static Problem toProblem(JsonProcessingException e, ConfigTree tree) {
-        String path = e instanceof JsonMappingException m ? pathOf(m.getPath()) : "";
-        ConfigTree.Position position = tree.position(path);
-        String at = ConfigTree.where(position);
-        if (e instanceof UnrecognizedPropertyException u) {
-            String known = u.getKnownPropertyIds() == null ? "" : u.getKnownPropertyIds().stream()
-                    .map(String::valueOf).sorted().collect(Collectors.joining(", "));
-            return Problem.error(path, "unknown field '" + u.getPropertyName() + "'" + at
-                    + (known.isEmpty() ? "" : "; expected one of: " + known));
-        }
-        if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
-            String accepted = Arrays.stream(f.getTargetType().getEnumConstants())
-                    .map(ConfigLoader::enumName).collect(Collectors.joining(", "));
-            return Problem.error(path, "'" + f.getValue() + "' is not accepted" + at + "; use one of: " + accepted);
-        }
-        if (e instanceof MismatchedInputException m) {
-            String expected = m.getTargetType() == null ? "another type" : describe(m.getTargetType());
-            JsonNode value = valueAt(tree.root(), m.getPath());
-            String quoted = value != null && value.isTextual() && m.getTargetType() != null && m.getTargetType() != String.class
-                    ? " (it is quoted, so it is text: write it without quotes)" : "";
-            return Problem.error(path, "wrong type" + at + ": expected " + expected + quoted);
-        }
-        return Problem.error(path, "cannot read this value" + at + ": " + JsonTreeReader.JsonMessages.plain(e.getOriginalMessage())
-                .replaceAll("[\\w$]+(\\.[\\w$]+)+", "a value"));
+    static Problem toProblem(BindingException e, ConfigTree tree) {
+        String path = pathOf(e.path());
+        String at = ConfigTree.where(tree.position(path));
+        return switch (e.kind()) {
+            case UNKNOWN_FIELD -> Problem.error(path, "unknown field '" + e.value() + "'" + at
+                    + (e.known().isEmpty() ? "" : "; expected one of: " + String.join(", ", e.known())));
+            case NOT_ACCEPTED -> Problem.error(path, "'" + e.value() + "' is not accepted" + at + "; use one of: " + enumNames(e.targetType()));
+            case WRONG_TYPE -> {
+                JsonNode value = valueAt(tree.root(), e.path());
+                String quoted = value != null && value.isTextual() && e.targetType() != String.class
+                        ? " (it is quoted, so it is text: write it without quotes)" : "";
+                yield Problem.error(path, "wrong type" + at + ": expected " + describe(e.targetType()) + quoted);
+            }
+            case OUT_OF_RANGE -> Problem.error(path, "cannot read this value" + at + ": " + e.getMessage());
+        };
     }
 
-    private static JsonNode valueAt(JsonNode root, List<JsonMappingException.Reference> path) {
+    private static JsonNode valueAt(JsonNode root, List<Object> path) {
         JsonNode node = root;
-        for (JsonMappingException.Reference ref : path) {
+        for (Object step : path) {
             if (node == null) {
                 return null;
             }
-            node = ref.getIndex() >= 0 ? node.get(ref.getIndex()) : node.get(ref.getFieldName());
+            node = step instanceof Integer index ? node.get(index) : node.get((String) step);
         }
         return node;
     }
 
-    private static String enumName(Object constant) {
-        try {
-            var field = constant.getClass().getField(((Enum<?>) constant).name());
-            var prop = field.getAnnotation(com.fasterxml.jackson.annotation.JsonProperty.class);
-            return prop != null ? prop.value() : ((Enum<?>) constant).name();
-        } catch (NoSuchFieldException ex) {
-            return ((Enum<?>) constant).name();
-        }
+    private static String enumNames(Class<?> type) {
+        return Arrays.stream(type.getEnumConstants()).map(c -> ConfigBinder.wireName((Enum<?>) c)).collect(Collectors.joining(", "));
     }
 
     private static String describe(Class<?> type) {
         if (List.class.isAssignableFrom(type)) return "a list";
         if (java.util.Map.class.isAssignableFrom(type)) return "a mapping of keys to values";
         if (type == String.class) return "a string";
-        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) return "a whole number";
-        if (type == Boolean.class || type == boolean.class) return "true or false";
-        if (type.isEnum()) return "one of: " + Arrays.stream(type.getEnumConstants()).map(ConfigLoader::enumName).collect(Collectors.joining(", "));
+        if (type == Integer.class) return "a whole number";
+        if (type == Boolean.class) return "true or false";
+        if (type.isEnum()) return "one of: " + enumNames(type);
         if (type.isRecord() && acceptsBooleanShorthand(type)) return "true, false or a mapping with enabled: (see docs/configuration.md)";
         if (type.isRecord()) return "a mapping (see docs/configuration.md)";
         return "a " + type.getSimpleName();
     }
 
-    /** The controls accept {@code true}/{@code false} for {@code {enabled: ...}} through a delegating creator. */
+    /** The controls accept {@code true}/{@code false} for {@code {enabled: ...}} ({@link ConfigBinder}'s shorthand). */
     private static boolean acceptsBooleanShorthand(Class<?> type) {
-        return Arrays.stream(type.getDeclaredMethods()).anyMatch(m -> java.lang.reflect.Modifier.isStatic(m.getModifiers())
-                && m.getParameterCount() == 1 && m.getParameterTypes()[0] == boolean.class
-                && m.isAnnotationPresent(com.fasterxml.jackson.annotation.JsonCreator.class));
+        return ConfigBinder.hasShorthand(type);
     }
 
-    /** Renders Jackson's reference path as {@code a.b[1].c}. */
-    static String pathOf(List<JsonMappingException.Reference> refs) {
+    /** Renders a binding path as {@code a.b[1].c}. */
+    static String pathOf(List<Object> steps) {
         StringBuilder sb = new StringBuilder();
-        for (JsonMappingException.Reference ref : refs) {
-            if (ref.getIndex() >= 0) {
-                sb.append('[').append(ref.getIndex()).append(']');
-            } else if (ref.getFieldName() != null) {
+        for (Object step : steps) {
+            if (step instanceof Integer index) {
+                sb.append('[').append(index).append(']');
+            } else {
                 if (sb.length() > 0) sb.append('.');
-                sb.append(ref.getFieldName());
+                sb.append(step);
             }
         }
         return sb.toString();

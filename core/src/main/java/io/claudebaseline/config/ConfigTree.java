@@ -25,9 +25,23 @@ final class ConfigTree {
 
     static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
 
-    private final Map<String, Position> positions = new HashMap<>();
+    private final Map<String, Position> positions;
     private JsonNode root;
     private int values;
+
+    ConfigTree() {
+        this.positions = new HashMap<>();
+    }
+
+    private ConfigTree(Map<String, Position> positions, JsonNode root) {
+        this.positions = positions;
+        this.root = root;
+    }
+
+    /** The same config with its own copy of the values (binding removes those it reports), sharing the positions. */
+    ConfigTree copy() {
+        return new ConfigTree(positions, root == null ? null : root.deepCopy());
+    }
 
     JsonNode root() {
         return root;
