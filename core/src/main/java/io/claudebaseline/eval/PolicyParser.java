@@ -2,9 +2,9 @@ package io.claudebaseline.eval;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.claudebaseline.eval.condition.ConditionClause;
 import io.claudebaseline.eval.condition.ConditionOperator;
+import io.claudebaseline.json.JsonTrees;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -18,10 +18,6 @@ import java.util.Set;
  * condition values as strings, numbers, booleans or arrays of them.
  */
 public final class PolicyParser {
-    // Duplicate keys would silently drop a statement element; AWS rejects such documents, so do we.
-    private static final ObjectMapper JSON = com.fasterxml.jackson.databind.json.JsonMapper.builder()
-            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build();
     private static final String VERSION_2008 = "2008-10-17";
     private static final Set<String> STATEMENT_ELEMENTS =
             Set.of("Sid", "Effect", "Action", "NotAction", "Resource", "NotResource", "Condition");
@@ -36,7 +32,8 @@ public final class PolicyParser {
         }
         JsonNode root;
         try {
-            root = JSON.readTree(policy.content());
+            // Duplicate keys would silently drop a statement element; AWS rejects such documents, so do we.
+            root = JsonTrees.read(policy.content(), JsonTrees.Reading.UNIQUE_KEYS);
         } catch (JsonProcessingException e) {
             throw new PolicyParseException(name, "", "not valid JSON (" + e.getOriginalMessage()
                     + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");

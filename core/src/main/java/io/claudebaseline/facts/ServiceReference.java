@@ -1,7 +1,7 @@
 package io.claudebaseline.facts;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.claudebaseline.json.JsonTrees;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -131,7 +131,7 @@ public final class ServiceReference {
                         if (in == null) {
                             throw new IllegalStateException(RESOURCE + " is missing from the classpath; the build is broken");
                         }
-                        r = new ServiceReference(new ObjectMapper().readTree(in));
+                        r = new ServiceReference(JsonTrees.read(in, JsonTrees.Reading.PLAIN));
                     } catch (IOException e) {
                         throw new UncheckedIOException("cannot read " + RESOURCE, e);
                     }

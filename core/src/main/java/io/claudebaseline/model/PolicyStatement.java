@@ -1,6 +1,7 @@
 package io.claudebaseline.model;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.claudebaseline.json.JsonTrees;
 
 /**
  * One SCP statement as rendered from its template and parsed back.
@@ -16,7 +17,7 @@ public record PolicyStatement(String sid, Control control, ObjectNode json, Stri
      * is needed several times per statement (at 10,000 workspaces that was a tenth of a validate).
      */
     public PolicyStatement(String sid, Control control, ObjectNode json) {
-        this(sid, control, json, json.toString());
+        this(sid, control, json, JsonTrees.compact(json));
     }
 
     /** Characters this statement adds to a minified policy document (without the separating comma). */

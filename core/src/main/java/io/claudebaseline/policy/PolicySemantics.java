@@ -2,11 +2,10 @@ package io.claudebaseline.policy;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.claudebaseline.json.JsonTrees;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -38,8 +37,6 @@ import java.util.TreeSet;
  */
 public final class PolicySemantics {
 
-    /** Plain mapper: no pretty printing, no HTML-safe escaping, member order preserved. */
-    private static final ObjectMapper MAPPER = JsonMapper.builder().build();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private static final Set<String> CASE_INSENSITIVE_SETS = Set.of("Action", "NotAction");
@@ -50,7 +47,7 @@ public final class PolicySemantics {
     /** Parses policy text (as stored by AWS or rendered by us). */
     public static JsonNode parse(String policyText) {
         try {
-            return MAPPER.readTree(policyText);
+            return JsonTrees.read(policyText, JsonTrees.Reading.PLAIN);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not a JSON policy document: " + e.getOriginalMessage(), e);
         }
@@ -61,11 +58,7 @@ public final class PolicySemantics {
      * (AWS counts characters, not bytes). Its {@code length()} is the size Organizations checks.
      */
     public static String minify(JsonNode document) {
-        try {
-            return MAPPER.writeValueAsString(document);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise policy JSON", e);
-        }
+        return JsonTrees.compact(document);
     }
 
     /**
