@@ -42,11 +42,13 @@ same_time() { [ ! "$1" -nt "$2" ] && [ ! "$1" -ot "$2" ]; }
 # The archive is current: it and its stamp carry the modification times of the jar and of the given java binary.
 current() { [ -s "$archive" ] && [ -f "$stamp" ] && same_time "$CLAUDE_BASELINE_JAR" "$archive" && same_time "$1" "$stamp"; }
 no_temporaries() { [ -z "$(ls "$1" | grep -v -x -e 'claude-baseline\.jar' -e 'claude-baseline\.jsa' -e 'claude-baseline\.jsa\.java')" ]; }
-# Classes a run took from the archive (the launcher puts -Xlog:disable before these options, so they log).
-shared_classes() {
+# How many classes matching $1 (a regular expression) a run loaded from a source matching $2 (the launcher puts
+# -Xlog:disable before these options, so they log).
+loaded_classes() {
   CLAUDE_BASELINE_JAVA_OPTS="-Xlog:class+load=info -XX:+UseSerialGC" bin/claude-baseline validate --config "$config" 2>/dev/null \
-    | grep -c "^\[.*\]\[info\]\[class,load\] $1.* source: shared objects file" || true
+    | grep -c -E "^\[.*\]\[info\]\[class,load\] ($1).* source: ($2)" || true
 }
+shared_classes() { loaded_classes "$1" "shared objects file"; }  # taken from the archive
 
 expect validate --config "$config"
 # An archive of an earlier launcher (a dynamic one, named with a stamp) is removed when the new one is written.
@@ -57,6 +59,9 @@ must "no temporary file is left, and the earlier launcher's archive is removed" 
 check "second run (uses the archive)" 0 validate --config "$config"
 must "the run maps picocli's and our classes from the archive (the static archive holds Java 5 bytecode)" \
   '[ "$(shared_classes picocli.CommandLine)" -gt 50 ] && [ "$(shared_classes io.claudebaseline.)" -gt 20 ]'
+# A lambda for a picocli interface would keep that interface, and the classes behind it, out of the archive.
+must "the run reads no class of picocli or of the CLI from the jar itself" \
+  '[ "$(loaded_classes "picocli\.|io\.claudebaseline\.cli\." "file:|jar:")" = 0 ]'
 
 # An archive written by a run that named the jar relative to its directory serves runs from anywhere else.
 rm -f "$archive" "$stamp"

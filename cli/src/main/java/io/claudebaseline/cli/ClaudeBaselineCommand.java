@@ -1,7 +1,6 @@
 package io.claudebaseline.cli;
 
 import io.claudebaseline.engine.api.Engine;
-import io.claudebaseline.engine.api.ExitCode;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
@@ -95,13 +94,13 @@ public final class ClaudeBaselineCommand implements Runnable {
         }
         // Settings after the subcommands: picocli passes them down only to subcommands already added.
         cli.setUsageHelpWidth(110);
-        cli.setExitCodeExceptionMapper(ErrorReporter::exitCodeFor);
-        cli.setExecutionExceptionHandler(new ErrorReporter(environment));
-        cli.setParameterExceptionHandler((ex, args) -> {
-            ex.getCommandLine().getErr().println("error: " + ex.getMessage());
-            ex.getCommandLine().getErr().println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
-            return ExitCode.USAGE;
-        });
+        // One class, not lambdas: a lambda for a picocli interface keeps that interface (and ErrorReporter) out of
+        // the launcher's class-data-sharing archive (picocli is Java 5 bytecode, which a JDK 17 dump skips once a
+        // lambda has linked it), so every run would read them from the jar and spin the lambdas.
+        ErrorReporter errors = new ErrorReporter(environment);
+        cli.setExitCodeExceptionMapper(errors);
+        cli.setExecutionExceptionHandler(errors);
+        cli.setParameterExceptionHandler(errors);
         return cli;
     }
 

@@ -7,11 +7,12 @@ import io.claudebaseline.render.TemplateException;
 import picocli.CommandLine;
 
 /**
- * Turns the engine's exceptions into one readable message and an exit code. Stack traces only with
+ * Turns the engine's exceptions, and usage errors, into one readable message and an exit code. Stack traces only with
  * {@code CLAUDE_BASELINE_DEBUG=1}: a user should see what to fix, not where the code was. The engine has already
  * passed each exception, causes included, through the run's redactor, so the stack trace shows no secret either.
  */
-final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
+final class ErrorReporter implements CommandLine.IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler,
+        CommandLine.IExitCodeExceptionMapper {
 
     /** Environment variable: {@code 1} prints the stack trace (with its causes) after the error message. */
     static final String DEBUG = "CLAUDE_BASELINE_DEBUG";
@@ -48,6 +49,20 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
         }
         err.flush();
         return exitCodeFor(ex);
+    }
+
+    /** A usage error: the message and where to read the usage, on stderr; exit code 64. */
+    @Override
+    public int handleParseException(CommandLine.ParameterException ex, String[] args) {
+        CommandLine commandLine = ex.getCommandLine();
+        commandLine.getErr().println("error: " + ex.getMessage());
+        commandLine.getErr().println("Try '" + commandLine.getCommandSpec().qualifiedName() + " --help' for usage.");
+        return ExitCode.USAGE;
+    }
+
+    @Override
+    public int getExitCode(Throwable exception) {
+        return exitCodeFor(exception);
     }
 
     /**

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.claudebaseline.engine.api.Engine;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -40,6 +42,25 @@ class SubcommandModelTest {
                 assertThat(output(ClaudeBaselineCommand.commandLineFor(engine, Map.of(), args), args))
                         .as(String.join(" ", args))
                         .isEqualTo(output(ClaudeBaselineCommand.commandLine(engine, Map.of()), args));
+            }
+        }
+    }
+
+    /**
+     * The handlers picocli calls are instances of named classes, not lambdas: a lambda for one of picocli's interfaces
+     * (Java 5 bytecode) keeps that interface, and the class behind it, out of the launcher's class-data-sharing archive.
+     */
+    @Test
+    void picocliHandlersAreNamedClassesSoTheArchiveHoldsThem() {
+        for (String[] args : new String[][] {{"render"}, {"--help"}}) {
+            CommandLine cli = ClaudeBaselineCommand.commandLineFor(engine, Map.of(), args);
+            List<CommandLine> lines = new ArrayList<>(cli.getSubcommands().values());
+            lines.add(cli);
+            for (CommandLine c : lines) {
+                assertThat(List.of(c.getExitCodeExceptionMapper(), c.getExecutionExceptionHandler(),
+                                c.getParameterExceptionHandler(), c.getFactory()))
+                        .as(c.getCommandName())
+                        .allSatisfy(handler -> assertThat(handler.getClass().isHidden()).as(handler.getClass().getName()).isFalse());
             }
         }
     }
