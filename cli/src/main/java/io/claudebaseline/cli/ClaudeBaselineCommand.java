@@ -58,6 +58,22 @@ public final class ClaudeBaselineCommand implements Runnable {
             PermissionsCommand.class,
             CommandLine.HelpCommand.class);
 
+    /**
+     * The subcommands a run can start with, by name: each class's {@code @Command} name ({@code SubcommandModelTest}
+     * keeps the two equal). Looking the name up in the annotations instead parsed those of every subcommand listed
+     * before the one invoked. {@code help} is not here: it needs every subcommand.
+     */
+    static final Map<String, Class<?>> BY_NAME = Map.of(
+            "validate", ValidateCommand.class,
+            "render", RenderCommand.class,
+            "simulate", SimulateCommand.class,
+            "plan", PlanCommand.class,
+            "apply", ApplyCommand.class,
+            "verify", VerifyCommand.class,
+            "destroy", DestroyCommand.class,
+            "usage", UsageCommand.class,
+            "permissions", PermissionsCommand.class);
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -76,14 +92,8 @@ public final class ClaudeBaselineCommand implements Runnable {
      * help and errors need nothing else), otherwise with all (top-level help, {@code help}, unknown names).
      */
     static CommandLine commandLineFor(Engine engine, Map<String, String> environment, String... args) {
-        if (args.length > 0) {
-            for (Class<?> sub : SUBCOMMANDS) {
-                if (sub != CommandLine.HelpCommand.class && sub.getAnnotation(Command.class).name().equals(args[0])) {
-                    return commandLine(engine, environment, List.of(sub));
-                }
-            }
-        }
-        return commandLine(engine, environment);
+        Class<?> sub = args.length > 0 ? BY_NAME.get(args[0]) : null;
+        return sub != null ? commandLine(engine, environment, List.of(sub)) : commandLine(engine, environment);
     }
 
     private static CommandLine commandLine(Engine engine, Map<String, String> environment, List<Class<?>> subcommands) {

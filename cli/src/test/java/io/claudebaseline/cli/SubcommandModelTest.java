@@ -21,6 +21,27 @@ class SubcommandModelTest {
     void aSubcommandRunBuildsOnlyThatSubcommand() {
         CommandLine cli = ClaudeBaselineCommand.commandLineFor(engine, Map.of(), "render", "--config", "x.yaml");
         assertThat(cli.getSubcommands()).containsOnlyKeys("render");
+        for (Class<?> sub : ClaudeBaselineCommand.SUBCOMMANDS) {
+            String name = sub.getAnnotation(CommandLine.Command.class).name();
+            if (sub != CommandLine.HelpCommand.class) {
+                assertThat(ClaudeBaselineCommand.commandLineFor(engine, Map.of(), name).getSubcommands().get(name))
+                        .as(name)
+                        .isNotNull()
+                        .satisfies(c -> assertThat(c.getCommand().getClass()).isEqualTo(sub));
+            }
+        }
+    }
+
+    /** The table a run finds its subcommand in names every subcommand but help as its annotation does. */
+    @Test
+    void theNameTableMatchesTheAnnotations() {
+        Map<String, Class<?>> annotated = new java.util.HashMap<>();
+        for (Class<?> sub : ClaudeBaselineCommand.SUBCOMMANDS) {
+            if (sub != CommandLine.HelpCommand.class) {
+                annotated.put(sub.getAnnotation(CommandLine.Command.class).name(), sub);
+            }
+        }
+        assertThat(ClaudeBaselineCommand.BY_NAME).isEqualTo(annotated);
     }
 
     @Test
