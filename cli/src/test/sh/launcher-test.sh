@@ -62,6 +62,17 @@ must "the run maps picocli's and our classes from the archive (the static archiv
 # A lambda for a picocli interface would keep that interface, and the classes behind it, out of the archive.
 must "the run reads no class of picocli or of the CLI from the jar itself" \
   '[ "$(loaded_classes "picocli\.|io\.claudebaseline\.cli\." "file:|jar:")" = 0 ]'
+# Huge pages are asked for exactly when the kernel hands them out on request (JDK_JAVA_OPTIONS adds to the
+# launcher's options instead of replacing them, so the JVM's final flags show what the launcher chose).
+thp_flag=$(JDK_JAVA_OPTIONS=-XX:+PrintFlagsFinal bin/claude-baseline validate --config "$config" 2>/dev/null \
+  | awk '$2 == "UseTransparentHugePages" {print $4}')
+if grep -q '\[madvise\]' /sys/kernel/mm/transparent_hugepage/enabled 2>/dev/null; then
+  must "transparent huge pages on (the kernel's mode is madvise)" '[ "$thp_flag" = true ]'
+else
+  must "transparent huge pages left to the kernel (its mode is not madvise)" '[ "$thp_flag" = false ]'
+fi
+must "CLAUDE_BASELINE_JAVA_OPTS replaces the huge-page setting too" \
+  '[ "$(JDK_JAVA_OPTIONS=-XX:+PrintFlagsFinal CLAUDE_BASELINE_JAVA_OPTS=-XX:+UseSerialGC bin/claude-baseline validate --config "$config" 2>/dev/null | awk '"'"'$2 == "UseTransparentHugePages" {print $4}'"'"')" = false ]'
 
 # An archive written by a run that named the jar relative to its directory serves runs from anywhere else.
 rm -f "$archive" "$stamp"
