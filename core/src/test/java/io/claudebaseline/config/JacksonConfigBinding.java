@@ -28,6 +28,7 @@ import java.util.stream.Collectors;
  * attempt, the value removed and binding tried again. Kept in the tests as the oracle that
  * {@link ConfigBinderDifferentialTest} compares {@link ConfigLoader} with, so that the hand-written binder keeps
  * every behaviour users had (accepted values, defaults, messages, paths), not only the ones other tests pin.
+ * Its retry loop repeats {@link ConfigLoader}'s on purpose: sharing it would check the loop against itself.
  */
 final class JacksonConfigBinding {
 
